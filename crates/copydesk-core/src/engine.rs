@@ -1,0 +1,80 @@
+//! Running the rules over an article.
+
+use crate::config::{Config, RuleLevel};
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::rules;
+
+/// What a rule may read.
+pub struct CheckContext<'a> {
+    pub doc: &'a Document,
+    pub config: &'a Config,
+}
+
+/// Runs every enabled rule over the article. Findings come sorted by position, with the
+/// configured severities, and without those a suppression comment turns off.
+pub fn check(doc: &Document, config: &Config) -> Vec<Diagnostic> {
+    let ctx = CheckContext { doc, config };
+    let mut diagnostics = Vec::new();
+    for rule in rules::all() {
+        let code = rule.info().code;
+        let level = config.rule_level(code);
+        if level == Some(RuleLevel::Off) {
+            continue;
+        }
+        let mut found = Vec::new();
+        rule.check(&ctx, &mut found);
+        for mut diagnostic in found {
+            if doc.is_suppressed(diagnostic.code, diagnostic.span.start) {
+                continue;
+            }
+            if let Some(RuleLevel::On(severity)) = level {
+                diagnostic.severity = severity;
+            }
+            diagnostics.push(diagnostic);
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+    diagnostics.dedup_by(|a, b| a.span == b.span && a.code == b.code);
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+    use crate::Format;
+    use std::path::Path;
+
+    const DOUBLED: &str = "Les opposants sont sont divisés.\n";
+
+    #[test]
+    fn configured_severity_and_off_apply() {
+        let doc = Document::new(DOUBLED.into(), Format::Markdown, None);
+        let config =
+            Config::parse("[rules]\n\"style/*\" = \"error\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(check(&doc, &config)[0].severity, Severity::Error);
+        let config =
+            Config::parse("[rules]\n\"style/*\" = \"off\"\n", Path::new("c.toml")).unwrap();
+        assert!(check(&doc, &config).is_empty());
+    }
+
+    #[test]
+    fn suppression_comments_apply() {
+        let text = format!("<!-- copydesk-disable-next-line style/repeated-word -->\n{DOUBLED}");
+        let doc = Document::new(text, Format::Markdown, None);
+        assert!(check(&doc, &Config::default()).is_empty());
+    }
+
+    #[test]
+    fn code_is_never_checked() {
+        let doc = Document::new(
+            "Texte `sont sont` fin.\n\n    sont sont\n".into(),
+            Format::Markdown,
+            None,
+        );
+        assert!(check(&doc, &Config::default()).is_empty());
+    }
+}

@@ -1,0 +1,124 @@
+//! The rules and their one registry.
+//!
+//! A rule lives in `rules/<family>/<name>.rs` and is declared with [`declare_rule!`], whose doc
+//! comment has a fixed shape — a one-line summary, then *What it finds*, *Why it matters*,
+//! *Example*, *Never flags* and *Fix* — and becomes data: `copydesk explain`, `copydesk rules`,
+//! the README's rule list and the editor hover all print that same text.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::CheckContext;
+
+pub mod style;
+
+/// What a rule is, read from its declaration.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// `family/name`, e.g. `entity/misspelled`.
+    pub code: &'static str,
+    pub default_severity: Severity,
+    /// The rule's doc comment, as written.
+    pub doc: &'static str,
+}
+
+/// The sections every rule's doc comment has, in this order.
+pub const DOC_SECTIONS: [&str; 5] = [
+    "What it finds",
+    "Why it matters",
+    "Example",
+    "Never flags",
+    "Fix",
+];
+
+impl RuleInfo {
+    /// The doc comment as Markdown, without the one leading space `///` leaves on each line.
+    pub fn explanation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+
+    /// The first line of the doc comment.
+    pub fn summary(&self) -> &'static str {
+        self.doc
+            .lines()
+            .map(str::trim)
+            .find(|line| !line.is_empty())
+            .unwrap_or("")
+    }
+}
+
+/// A check over an article.
+pub trait Rule: Send + Sync {
+    fn info(&self) -> &'static RuleInfo;
+
+    /// Adds this rule's findings to `out`. Severity, configuration and suppression comments are
+    /// applied by the engine afterwards.
+    fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>);
+}
+
+/// Declares a rule type whose doc comment becomes its [`RuleInfo`].
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        $vis:vis struct $name:ident;
+        code = $code:literal;
+        severity = $severity:ident;
+    ) => {
+        $(#[doc = $doc])+
+        $vis struct $name;
+
+        impl $name {
+            pub const INFO: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
+                code: $code,
+                default_severity: $crate::diagnostic::Severity::$severity,
+                doc: concat!($($doc, "\n"),+),
+            };
+        }
+    };
+}
+
+/// Every rule, in the order `copydesk rules` lists them.
+pub fn all() -> &'static [&'static dyn Rule] {
+    &[&style::repeated_word::RepeatedWord]
+}
+
+/// The rule with this code.
+pub fn find(code: &str) -> Option<&'static dyn Rule> {
+    all().iter().copied().find(|rule| rule.info().code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_has_a_unique_code_and_a_complete_doc() {
+        let mut codes = std::collections::HashSet::new();
+        for rule in all() {
+            let info = rule.info();
+            assert!(codes.insert(info.code), "duplicate code {}", info.code);
+            let (family, name) = info.code.split_once('/').expect("family/name");
+            assert!(!family.is_empty() && !name.is_empty());
+            let explanation = info.explanation();
+            let mut last = 0;
+            for section in DOC_SECTIONS {
+                let heading = format!("## {section}");
+                let at = explanation
+                    .find(&heading)
+                    .unwrap_or_else(|| panic!("{} lacks `{heading}`", info.code));
+                assert!(at >= last, "{}: `{heading}` out of order", info.code);
+                last = at;
+            }
+            assert!(
+                !info.summary().starts_with('#'),
+                "{} lacks a summary line",
+                info.code
+            );
+        }
+    }
+}

@@ -1,0 +1,426 @@
+//! Segmentation of prose into quotations, sentences and word tokens, all as byte spans of the
+//! source.
+
+use crate::text::{is_apostrophe, is_hyphen, is_space, is_word_char};
+use std::ops::Range;
+
+/// A block of prose: a paragraph, a heading, a list item or a table cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Range<usize>,
+    /// Indices of its sentences in [`crate::Document::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A sentence, with the indices of its tokens in [`crate::Document::tokens`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    pub paragraph: usize,
+    pub tokens: Range<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+}
+
+/// A word ("Chtchétinine", "Jean-Pierre", "l’armée", "An-124") or a number ("35", "1,5").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Range<usize>,
+    pub kind: TokenKind,
+}
+
+/// A quotation mark pair: `span` runs from the opening mark to the end of the closing mark,
+/// `inner` is what the marks enclose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuotePair {
+    pub span: Range<usize>,
+    pub inner: Range<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Guillemet,
+    Curly,
+    Straight,
+    Single,
+}
+
+/// Finds the quotation mark pairs in `text[range]`: « », “ ”, „ “, ‹ ›, " ", and a “ closed by
+/// another “ as some sites print. Marks that never close are ignored. A » that opens a paragraph
+/// with nothing open is the French continuation mark of a quotation running over paragraphs.
+pub fn quote_pairs(text: &str, range: Range<usize>) -> Vec<QuotePair> {
+    let mut open: Vec<(Mark, usize, usize)> = Vec::new();
+    let mut pairs = Vec::new();
+    let slice = &text[range.clone()];
+    let first_visible = slice
+        .char_indices()
+        .find(|&(_, c)| !is_space(c))
+        .map(|(i, _)| i);
+    let mut previous: Option<char> = None;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let at = range.start + index;
+        let next = chars.peek().map(|&(_, n)| n);
+        let mut close = |mark: Mark, open: &mut Vec<(Mark, usize, usize)>| {
+            if let Some(depth) = open.iter().rposition(|&(m, _, _)| m == mark) {
+                let (_, start, mark_len) = open[depth];
+                open.truncate(depth);
+                pairs.push(QuotePair {
+                    span: start..at + c.len_utf8(),
+                    inner: start + mark_len..at,
+                });
+            }
+        };
+        match c {
+            '«' => open.push((Mark::Guillemet, at, c.len_utf8())),
+            '»' if Some(index) == first_visible && open.is_empty() => {
+                open.push((Mark::Guillemet, at, c.len_utf8()))
+            }
+            '»' => close(Mark::Guillemet, &mut open),
+            '“' if open.last().is_some_and(|&(m, _, _)| m == Mark::Curly)
+                && in_closing_position(previous, next) =>
+            {
+                close(Mark::Curly, &mut open)
+            }
+            '“' | '„' => open.push((Mark::Curly, at, c.len_utf8())),
+            '”' => close(Mark::Curly, &mut open),
+            '"' if open.iter().any(|&(m, _, _)| m == Mark::Straight) => {
+                close(Mark::Straight, &mut open)
+            }
+            '"' => open.push((Mark::Straight, at, 1)),
+            '‹' => open.push((Mark::Single, at, c.len_utf8())),
+            '›' => close(Mark::Single, &mut open),
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    pairs.sort_by_key(|pair| pair.span.start);
+    pairs
+}
+
+fn in_closing_position(previous: Option<char>, next: Option<char>) -> bool {
+    let after_text = previous.is_some_and(|p| !is_space(p));
+    let before_break = next.is_none_or(|n| is_space(n) || n.is_ascii_punctuation() || n == '…');
+    after_text && before_break
+}
+
+/// Abbreviations after which a period does not end a sentence: titles, initials are handled
+/// apart. Case matters ("M." is "Monsieur", "m." a metre).
+const ABBREVIATIONS: &[&str] = &[
+    // French
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", "St", "Ste", "Sts", "Gal",
+    "Gén", "gén", "Col", "col", "Cdt", "Cne", "Lt", "Sgt", "cf", "Cf", "env", "av", "apr", "J.-C",
+    "vol", "éd", "Cie", "Sté", "art", "chap", "fig", "janv", "févr", "avr", "juil", "sept", "oct",
+    "nov", "déc", "p", "pp", "n", "no", "No", "tél", "Tél", "hab", // English
+    "Mr", "Mrs", "Ms", "Messrs", "Prof", "Jr", "Sr", "Gen", "Capt", "Cpt", "Gov", "Sen", "Rep",
+    "Rev", "Hon", "Lieut", "Sgt", "Adm", "Brig", "Maj", "Cmdr", "Supt", "vs", "Vs", "approx",
+    "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "e.g", "i.e", "a.m", "p.m", "Ft", "Mt", "Nos", "Fig", "Dept", "Univ",
+];
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '»' | '”' | '“' | '"' | '’' | ')' | ']' | '›')
+}
+
+/// Splits `text[range]` (one paragraph) into sentences. Never splits inside a quotation, after a
+/// title ("M.", "Mme", "Dr") or an initial ("V. Poutine").
+pub fn split_sentences(text: &str, range: Range<usize>, quotes: &[QuotePair]) -> Vec<Range<usize>> {
+    let mut boundaries = quote_depth_changes(quotes);
+    boundaries.reverse();
+    let mut depth = 0i32;
+    let mut sentences = Vec::new();
+    let mut start = range.start;
+    let slice = &text[range.clone()];
+    let chars: Vec<(usize, char)> = slice
+        .char_indices()
+        .map(|(i, c)| (range.start + i, c))
+        .collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        while boundaries.last().is_some_and(|&(offset, _)| offset <= at) {
+            depth += boundaries.pop().map_or(0, |(_, change)| change);
+        }
+        if depth == 0 && is_terminal(c) {
+            if let Some(next_start) = sentence_break_after(text, &chars, i) {
+                sentences.push(start..next_start);
+                start = next_start;
+            }
+        }
+        i += 1;
+    }
+    sentences.push(start..range.end);
+    sentences
+        .into_iter()
+        .filter_map(|span| trim(text, span))
+        .collect()
+}
+
+/// Where the next sentence starts when the terminal mark at `chars[i]` ends one.
+fn sentence_break_after(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let (at, mark) = chars[i];
+    if mark == '.' && is_abbreviation_or_initial(text, at) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < chars.len() && (is_terminal(chars[j].1) || is_closing(chars[j].1)) {
+        j += 1;
+    }
+    let mut spaced = false;
+    while j < chars.len() && is_space(chars[j].1) {
+        spaced = true;
+        j += 1;
+    }
+    let &(next_at, next) = chars.get(j)?;
+    if spaced {
+        let starts_sentence = !next.is_lowercase() && !matches!(next, ',' | ';' | ':' | ')' | ']');
+        return starts_sentence.then_some(next_at);
+    }
+    // "américaines“.Interrogé": a missing space after a period, before a capitalised word.
+    let before = i.checked_sub(1).map(|k| chars[k].1);
+    let glued_after_word = before.is_some_and(|b| b.is_lowercase() || is_closing(b));
+    let capitalised_word =
+        next.is_uppercase() && chars.get(j + 1).is_some_and(|&(_, c)| c.is_lowercase());
+    (mark == '.'
+        && j == i + 1
+        && glued_after_word
+        && capitalised_word
+        && !glued_before_period(chars, i))
+    .then_some(next_at)
+}
+
+/// "U.S.A" or "www.Site": a period inside a dotted word is not glued prose.
+fn glued_before_period(chars: &[(usize, char)], i: usize) -> bool {
+    chars[..i]
+        .iter()
+        .rev()
+        .take_while(|&&(_, c)| !is_space(c))
+        .any(|&(_, c)| c == '.')
+}
+
+fn is_abbreviation_or_initial(text: &str, period: usize) -> bool {
+    let word_start = text[..period]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c) || c == '.' || is_hyphen(c))
+        .last()
+        .map_or(period, |(i, _)| i);
+    let word = &text[word_start..period];
+    if word.is_empty() {
+        return false;
+    }
+    let mut letters = word.chars();
+    let is_initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    is_initial || ABBREVIATIONS.contains(&word) || is_dotted_initials(word)
+}
+
+/// "J.-C", "U.S", "e.g": letters separated by periods.
+fn is_dotted_initials(word: &str) -> bool {
+    word.contains('.') && word.split(['.', '-']).all(|part| part.chars().count() <= 1)
+}
+
+fn quote_depth_changes(quotes: &[QuotePair]) -> Vec<(usize, i32)> {
+    let mut changes: Vec<(usize, i32)> = quotes
+        .iter()
+        .flat_map(|q| [(q.inner.start, 1), (q.inner.end, -1)])
+        .collect();
+    changes.sort();
+    changes
+}
+
+fn trim(text: &str, span: Range<usize>) -> Option<Range<usize>> {
+    let slice = &text[span.clone()];
+    let leading = slice.len() - slice.trim_start_matches(is_space).len();
+    let trailing = slice.len() - slice.trim_end_matches(is_space).len();
+    let trimmed = span.start + leading..span.end - trailing;
+    (trimmed.start < trimmed.end).then_some(trimmed)
+}
+
+/// The word and number tokens of `text[range]`. Hyphens and apostrophes between letters stay
+/// inside a token; so do "." and "," between digits.
+pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let slice = &text[range.clone()];
+    let mut chars = slice.char_indices().peekable();
+    let mut current: Option<(usize, bool)> = None;
+    let mut previous = ' ';
+    while let Some((index, c)) = chars.next() {
+        let at = range.start + index;
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        if is_word_char(c) {
+            let is_digit = c.is_numeric();
+            current = Some(match current {
+                Some((start, all_digits)) => (start, all_digits && is_digit),
+                None => (at, is_digit),
+            });
+        } else if current.is_some() && joins(previous, c, next) {
+            // Stays inside the token.
+        } else if let Some((start, all_digits)) = current.take() {
+            tokens.push(Token {
+                span: start..at,
+                kind: if all_digits {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+            });
+        }
+        previous = c;
+    }
+    if let Some((start, all_digits)) = current {
+        tokens.push(Token {
+            span: start..range.end,
+            kind: if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            },
+        });
+    }
+    tokens
+}
+
+fn joins(previous: char, c: char, next: char) -> bool {
+    if is_hyphen(c) || is_apostrophe(c) {
+        return is_word_char(previous) && is_word_char(next);
+    }
+    matches!(c, '.' | ',') && previous.is_ascii_digit() && next.is_ascii_digit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let quotes = quote_pairs(text, 0..text.len());
+        split_sentences(text, 0..text.len(), &quotes)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_sentence_ends() {
+        assert_eq!(
+            sentences("Est-ce une base militaire? S'il est vrai. Oui !"),
+            ["Est-ce une base militaire?", "S'il est vrai.", "Oui !"]
+        );
+    }
+
+    #[test]
+    fn titles_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences("M. Maduro a parlé à Mme Rosales et au Dr House. V. Poutine aussi."),
+            [
+                "M. Maduro a parlé à Mme Rosales et au Dr House.",
+                "V. Poutine aussi."
+            ]
+        );
+        assert_eq!(
+            sentences("Mr. Smith met Gen. Mattis."),
+            ["Mr. Smith met Gen. Mattis."]
+        );
+    }
+
+    #[test]
+    fn etc_ends_a_sentence_only_before_a_capital() {
+        assert_eq!(
+            sentences("Des armes, etc. et des hommes."),
+            ["Des armes, etc. et des hommes."]
+        );
+        assert_eq!(
+            sentences("Des armes, etc. Puis rien."),
+            ["Des armes, etc.", "Puis rien."]
+        );
+    }
+
+    #[test]
+    fn never_splits_inside_a_quotation() {
+        let text = "« Parfois plus. Parfois moins. » a déclaré le diplomate. Fin.";
+        assert_eq!(
+            sentences(text),
+            [
+                "« Parfois plus. Parfois moins. » a déclaré le diplomate.",
+                "Fin."
+            ]
+        );
+        let same_mark = "“Nous irons. Ils viendront“ a-t-il dit. Fin.";
+        assert_eq!(
+            sentences(same_mark),
+            ["“Nous irons. Ils viendront“ a-t-il dit.", "Fin."]
+        );
+    }
+
+    #[test]
+    fn splits_a_glued_sentence_after_a_quote() {
+        assert_eq!(
+            sentences("une attaque des “forces américaines“.Interrogé à ce sujet, il parle."),
+            [
+                "une attaque des “forces américaines“.",
+                "Interrogé à ce sujet, il parle."
+            ]
+        );
+        assert_eq!(sentences("Les U.S.A sont là."), ["Les U.S.A sont là."]);
+    }
+
+    #[test]
+    fn unclosed_quotes_do_not_swallow_the_paragraph() {
+        assert_eq!(
+            sentences("Il dit « oui. Puis non."),
+            ["Il dit « oui.", "Puis non."]
+        );
+    }
+
+    #[test]
+    fn quote_pairs_handle_same_mark_nesting_and_continuation() {
+        let text = "“forces américaines“ et « il a dit “non” hier »";
+        let pairs = quote_pairs(text, 0..text.len());
+        let inner: Vec<&str> = pairs.iter().map(|p| &text[p.inner.clone()]).collect();
+        assert_eq!(
+            inner,
+            ["forces américaines", " il a dit “non” hier ", "non"]
+        );
+        let continued = "» Et nous continuerons. »";
+        assert_eq!(quote_pairs(continued, 0..continued.len()).len(), 1);
+    }
+
+    #[test]
+    fn tokens_keep_hyphens_apostrophes_and_decimals() {
+        let text = "L’Antonov An-124 de Jean-Pierre a transporté 1,5 tonne.";
+        let words: Vec<&str> = tokenize(text, 0..text.len())
+            .into_iter()
+            .map(|t| &text[t.span])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "L’Antonov",
+                "An-124",
+                "de",
+                "Jean-Pierre",
+                "a",
+                "transporté",
+                "1,5",
+                "tonne"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_are_told_from_words() {
+        let text = "35 tonnes";
+        let kinds: Vec<TokenKind> = tokenize(text, 0..text.len())
+            .into_iter()
+            .map(|t| t.kind)
+            .collect();
+        assert_eq!(kinds, [TokenKind::Number, TokenKind::Word]);
+    }
+}
