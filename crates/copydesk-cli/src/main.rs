@@ -1,0 +1,135 @@
+//! `copydesk`: the copy desk of a newsroom on the command line.
+
+mod check;
+mod explain;
+mod files;
+mod fix;
+mod output;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Reads news articles (Markdown or plain text, French or English) and reports misspelled
+/// names, unsourced claims and facts that do not add up.
+#[derive(Parser)]
+#[command(name = "copydesk", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check articles and report findings.
+    Check(CheckArgs),
+    /// Apply the fixes that are safe without review, in place.
+    Fix(FixArgs),
+    /// Explain a rule: what it finds, why it matters, what it never flags.
+    Explain {
+        /// A rule code, e.g. entity/misspelled.
+        code: String,
+    },
+    /// List the rules.
+    Rules,
+}
+
+/// Options shared by `check` and `fix`.
+#[derive(clap::Args)]
+struct CommonArgs {
+    /// Files or folders to read; `-` reads standard input. Folders are walked for .md,
+    /// .markdown and .txt files, honouring .gitignore.
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<String>,
+    /// Use this configuration file instead of looking for .copydesk.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The articles' language, overriding the configuration and detection.
+    #[arg(long, value_enum)]
+    language: Option<LanguageArg>,
+    /// The name shown for standard input, and the place its configuration is looked up from.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// How to print findings.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with status 1 when a finding is at or above this level (overrides the configuration).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    /// When to colour the human output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+}
+
+#[derive(clap::Args)]
+struct FixArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Print the changes as a unified diff instead of writing them.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LanguageArg {
+    Fr,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Info,
+    Hint,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Exit statuses, as pre-commit hooks and CI read them.
+pub(crate) mod status {
+    pub const CLEAN: u8 = 0;
+    pub const FINDINGS: u8 = 1;
+    pub const TROUBLE: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() {
+                status::TROUBLE
+            } else {
+                status::CLEAN
+            });
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Fix(args) => fix::run(args),
+        Command::Explain { code } => explain::explain(&code),
+        Command::Rules => explain::list(),
+    };
+    ExitCode::from(code)
+}
