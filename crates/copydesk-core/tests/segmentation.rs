@@ -3,6 +3,14 @@
 use copydesk_core::{Document, Format};
 use std::path::PathBuf;
 
+const SEEDS: [&str; 5] = [
+    "seed-000.txt",
+    "seed-001.txt",
+    "seed-002.txt",
+    "seed-003.txt",
+    "seed-004.txt",
+];
+
 fn seed(name: &str) -> Document {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/corpus/seeds")
@@ -26,13 +34,7 @@ fn sentences(doc: &Document) -> String {
 
 #[test]
 fn seed_sentences() {
-    for name in [
-        "seed-000.txt",
-        "seed-001.txt",
-        "seed-002.txt",
-        "seed-003.txt",
-        "seed-004.txt",
-    ] {
+    for name in SEEDS {
         let doc = seed(name);
         insta::assert_snapshot!(name, sentences(&doc));
     }
@@ -40,13 +42,7 @@ fn seed_sentences() {
 
 #[test]
 fn seeds_are_detected_as_french() {
-    for name in [
-        "seed-000.txt",
-        "seed-001.txt",
-        "seed-002.txt",
-        "seed-003.txt",
-        "seed-004.txt",
-    ] {
+    for name in SEEDS {
         assert_eq!(
             seed(name).language,
             copydesk_core::Language::French,
