@@ -465,3 +465,48 @@ fn the_readme_lists_every_rule() {
         assert!(readme.contains(&row), "README lacks the row: {row}");
     }
 }
+
+/// The plain Git hook given in the README blocks a commit whose staged article has a finding.
+#[test]
+fn the_readme_git_hook_blocks_a_commit_with_a_finding() {
+    let readme = fs::read_to_string(common::tests_dir().join("../README.md")).unwrap();
+    let hook = readme
+        .split("`.git/hooks/pre-commit`:\n\n```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README gives a Git hook");
+    let dir = workspace(&[("a.md", DOUBLED.as_bytes())]);
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_copydesk")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(["-c", "user.name=Desk", "-c", "user.email=desk@example.org"])
+            .args(args)
+            .current_dir(dir.path())
+            .env("PATH", &path)
+            .output()
+            .expect("git runs")
+    };
+    git(&["init", "-q"]);
+    let hook_path = dir.path().join(".git/hooks/pre-commit");
+    fs::write(&hook_path, hook).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&hook_path, fs::Permissions::from_mode(0o755)).unwrap();
+    git(&["add", "a.md"]);
+    assert!(
+        !git(&["commit", "-qm", "draft"]).status.success(),
+        "the finding blocks the commit"
+    );
+    fs::write(dir.path().join("a.md"), "Les opposants sont divisés.\n").unwrap();
+    git(&["add", "a.md"]);
+    let commit = git(&["commit", "-qm", "draft"]);
+    assert!(
+        commit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&commit.stderr)
+    );
+}
