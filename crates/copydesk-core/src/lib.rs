@@ -15,6 +15,7 @@ mod markdown;
 pub mod position;
 pub mod rules;
 pub mod segment;
+pub mod sourcing;
 mod suppress;
 pub mod text;
 
