@@ -16,6 +16,7 @@ mod markdown;
 pub mod position;
 pub mod rules;
 pub mod segment;
+pub mod sourcing;
 mod suppress;
 pub mod text;
 
