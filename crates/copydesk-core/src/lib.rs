@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fix;
+pub mod gazetteer;
 pub mod language;
 mod markdown;
 pub mod position;
