@@ -5,6 +5,7 @@ mod explain;
 mod files;
 mod fix;
 mod output;
+mod report;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -32,6 +33,8 @@ enum Command {
     },
     /// List the rules.
     Rules,
+    /// Say who is quoted in each article and which sources it leans on.
+    Report(ReportArgs),
 }
 
 /// Options shared by `check` and `fix`.
@@ -84,6 +87,21 @@ enum Format {
     Github,
 }
 
+#[derive(clap::Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    format: ReportFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Human,
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum LanguageArg {
     Fr,
@@ -130,6 +148,7 @@ fn main() -> ExitCode {
         Command::Fix(args) => fix::run(args),
         Command::Explain { code } => explain::explain(&code),
         Command::Rules => explain::list(),
+        Command::Report(args) => report::run(args),
     };
     ExitCode::from(code)
 }
