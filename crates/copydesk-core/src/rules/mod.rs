@@ -10,6 +10,7 @@ use crate::engine::CheckContext;
 
 pub mod attribution;
 pub mod fact;
+pub mod source;
 pub mod style;
 
 /// What a rule is, read from its declaration.
@@ -91,6 +92,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &attribution::anonymous_source::AnonymousSource,
         &attribution::vague_source::VagueSource,
         &attribution::unsourced_conditional::UnsourcedConditional,
+        &source::state_media::StateMedia,
         &fact::total::Total,
         &fact::weekday::WeekdayMismatch,
         &style::repeated_word::RepeatedWord,
