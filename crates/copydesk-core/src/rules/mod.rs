@@ -8,6 +8,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::CheckContext;
 
+pub mod entity;
 pub mod style;
 
 /// What a rule is, read from its declaration.
@@ -84,7 +85,12 @@ macro_rules! declare_rule {
 
 /// Every rule, in the order `copydesk rules` lists them.
 pub fn all() -> &'static [&'static dyn Rule] {
-    &[&style::repeated_word::RepeatedWord]
+    &[
+        &entity::misspelled::Misspelled,
+        &entity::inconsistent::Inconsistent,
+        &entity::transliteration::Transliteration,
+        &style::repeated_word::RepeatedWord,
+    ]
 }
 
 /// The rule with this code.
