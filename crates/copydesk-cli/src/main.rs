@@ -1,10 +1,14 @@
 //! `copydesk`: the copy desk of a newsroom on the command line.
 
 mod check;
+mod entity;
 mod explain;
 mod files;
 mod fix;
+mod gazetteer;
 mod output;
+mod report;
+mod wikidata;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -32,6 +36,48 @@ enum Command {
     },
     /// List the rules.
     Rules,
+    /// Serve the language server protocol on standard input and output, for editors.
+    Lsp {
+        /// Accepted for clients that pass it (VS Code's does); stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
+    /// Say who is quoted in each article and which sources it leans on.
+    Report(ReportArgs),
+    /// Print what the gazetteer knows of a name (accent- and case-insensitive), as Markdown.
+    Entity {
+        /// A name, an alias, the start of a name word ("pesk") or a Wikidata id.
+        query: String,
+        /// The language of the card (default: the configuration's, else French).
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
+        /// Use this configuration file (and its gazetteers) instead of looking for .copydesk.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Build or import gazetteers.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Compile TOML sources (files or folders) into one file that loads by memory-mapping;
+    /// list it in .copydesk.toml's `gazetteer` like a TOML file.
+    Build {
+        #[arg(value_name = "SOURCE", required = true)]
+        sources: Vec<PathBuf>,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Turn a Wikidata JSON dump (.json, .json.gz or .json.bz2) into gazetteer TOML: people,
+    /// organisations, places and media with French and English labels, aliases and positions.
+    ImportWikidata {
+        #[arg(value_name = "DUMP")]
+        dump: PathBuf,
+        #[arg(short, long, value_name = "FILE", default_value = "wikidata.toml")]
+        output: PathBuf,
+    },
 }
 
 /// Options shared by `check` and `fix`.
@@ -84,6 +130,21 @@ enum Format {
     Github,
 }
 
+#[derive(clap::Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    format: ReportFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Human,
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum LanguageArg {
     Fr,
@@ -113,6 +174,19 @@ pub(crate) mod status {
     pub const TROUBLE: u8 = 2;
 }
 
+/// Exit status 0 after `shutdown` then `exit`, 1 after an `exit` with no `shutdown` (as LSP
+/// asks), 2 when the server cannot start.
+fn serve_lsp() -> u8 {
+    match copydesk_lsp::run() {
+        Ok(true) => status::CLEAN,
+        Ok(false) => status::FINDINGS,
+        Err(error) => {
+            eprintln!("copydesk lsp: cannot start: {error}");
+            status::TROUBLE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -130,6 +204,19 @@ fn main() -> ExitCode {
         Command::Fix(args) => fix::run(args),
         Command::Explain { code } => explain::explain(&code),
         Command::Rules => explain::list(),
+        Command::Lsp { stdio: _ } => serve_lsp(),
+        Command::Report(args) => report::run(args),
+        Command::Entity {
+            query,
+            language,
+            config,
+        } => entity::run(&query, language, config),
+        Command::Gazetteer(GazetteerCommand::Build { sources, output }) => {
+            gazetteer::build(&sources, &output)
+        }
+        Command::Gazetteer(GazetteerCommand::ImportWikidata { dump, output }) => {
+            wikidata::run(&dump, &output)
+        }
     };
     ExitCode::from(code)
 }

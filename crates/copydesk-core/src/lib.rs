@@ -4,17 +4,20 @@
 //! This crate knows nothing of the language server protocol, terminals or async runtimes: the CLI
 //! and the LSP server convert its byte offsets at their edges (see [`position::LineIndex`]).
 
+pub mod common_words;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fix;
+pub mod gazetteer;
 pub mod language;
 mod markdown;
 pub mod position;
 pub mod rules;
 pub mod segment;
+pub mod sourcing;
 mod suppress;
 pub mod text;
 

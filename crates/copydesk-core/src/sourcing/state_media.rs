@@ -1,0 +1,119 @@
+//! State-controlled outlets the article cites, known from the gazetteer (`owner = "state"`).
+
+use super::{analysis, Analysis};
+use crate::document::Document;
+use crate::gazetteer::{matching, EntityId, Gazetteer};
+use std::ops::Range;
+
+/// A state-controlled outlet given as a source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StateMediaCitation {
+    pub span: Range<usize>,
+    /// The outlet's house name in the article's language.
+    pub outlet: String,
+    /// The controlling state (ISO 3166 code).
+    pub state: String,
+    /// What the gazetteer says of the outlet ("agence de presse d'État russe").
+    pub description: Option<String>,
+}
+
+/// Words just before an outlet that make it the channel of a claim: "à l'agence TASS", "told
+/// Xinhua", "via KCNA", "cité par l'agence Irna".
+fn is_channel_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "au"
+            | "aux"
+            | "to"
+            | "told"
+            | "via"
+            | "par"
+            | "by"
+            | "selon"
+            | "d'apres"
+            | "citant"
+            | "citing"
+            | "according"
+            | "from"
+            | "dans"
+    )
+}
+
+/// The mentions of state-controlled outlets that the article gives as a source: as a speaker
+/// ("a rapporté RIA Novosti", "selon Sputnik"), as the channel of a statement ("a déclaré … à
+/// l'agence TASS"), or in a "Source :" line. A mention that is not a source (an article about
+/// the outlet itself: "RT a été interdite") is left out. Only those places are searched, which
+/// keeps the gazetteer walk to a small part of the article.
+pub fn state_media_citations(doc: &Document, gazetteer: &Gazetteer) -> Vec<StateMediaCitation> {
+    let analysis = analysis(doc);
+    let mut citations = Vec::new();
+    for span in cited_places(doc, analysis) {
+        let folded = matching::Folded::new(&doc.masked, span);
+        for hit in matching::find_forms(gazetteer.layers(), &folded, &doc.source) {
+            let Some(&(layer, posting)) = hit.postings.iter().find(|(_, p)| p.is_state_media())
+            else {
+                continue;
+            };
+            let id = EntityId {
+                layer: layer as u16,
+                index: posting.entity(),
+            };
+            let Some(entity) = gazetteer.entity(id) else {
+                continue;
+            };
+            let Some(state) = entity.state else {
+                continue;
+            };
+            citations.push(StateMediaCitation {
+                span: folded.source_span(&doc.source, hit.range),
+                outlet: entity.name.get(doc.language).to_string(),
+                state,
+                description: entity.description.map(|d| d.get(doc.language).to_string()),
+            });
+        }
+    }
+    citations
+}
+
+/// The places where an outlet would be a source, in order and not overlapping: speakers, the
+/// words after a channel word in a sentence that reports speech, and "Source :" lines.
+fn cited_places(doc: &Document, analysis: &Analysis) -> Vec<Range<usize>> {
+    let words = analysis.words(doc);
+    let mut places: Vec<Range<usize>> = analysis
+        .attributions
+        .iter()
+        .filter_map(|a| a.speaker.clone())
+        .collect();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let tokens = sentence.tokens.clone();
+        let source_line = tokens.len() > 1
+            && matches!(words.word(tokens.start), "source" | "sources")
+            && words.gap_has(tokens.start, tokens.start + 1, ':');
+        if source_line {
+            places.push(sentence.span.clone());
+            continue;
+        }
+        if !analysis.attributions.iter().any(|a| a.sentence == index) {
+            continue;
+        }
+        for token in tokens.clone() {
+            if !is_channel_word(words.word(token)) || token + 1 >= tokens.end {
+                continue;
+            }
+            let mut last = token + 1;
+            while last + 1 < tokens.end && last - token < 6 && !words.broken(last, last + 1) {
+                last += 1;
+            }
+            places.push(words.range(token + 1, last));
+        }
+    }
+    places.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for place in places {
+        match merged.last_mut() {
+            Some(last) if place.start <= last.end => last.end = last.end.max(place.end),
+            _ => merged.push(place),
+        }
+    }
+    merged
+}
