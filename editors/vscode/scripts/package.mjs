@@ -3,6 +3,8 @@
 //
 //   node scripts/package.mjs                         this machine's platform
 //   node scripts/package.mjs --target darwin-arm64   another one (its Rust target must be installed)
+//   node scripts/package.mjs --debug                 with the debug binary that `cargo test` already
+//                                                    built (the end-to-end test, to spare CI a build)
 import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -35,7 +37,8 @@ if (!rustTarget) {
 const hostTarget = `${process.platform}-${process.arch}`;
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: "inherit" });
 
-const cargoArgs = ["build", "--release", "--locked", "-p", "copydesk-cli"];
+const profile = process.argv.includes("--debug") ? "debug" : "release";
+const cargoArgs = ["build", "--locked", "-p", "copydesk-cli", ...(profile === "release" ? ["--release"] : [])];
 if (target !== hostTarget) {
   cargoArgs.push("--target", rustTarget);
 }
@@ -45,7 +48,7 @@ const built = path.join(
   repository,
   "target",
   ...(target !== hostTarget ? [rustTarget] : []),
-  "release",
+  profile,
   binaryName,
 );
 const serverDir = path.join(extensionDir, "server");

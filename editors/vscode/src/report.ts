@@ -1,15 +1,18 @@
 // The sourcing report, as the server returns it, turned into the Markdown the preview shows.
 // Free of the vscode API so that it is unit-tested.
 
-/** One line of a list: a bare text, or an object with a text and what the server knows of it. */
-type Entry = string | Record<string, unknown>;
+/**
+ * One line of a list, as `copydesk report --format json` writes it: a `text`, a `speaker` object
+ * for quotations, `outlet` and `state` for state-controlled media.
+ */
+type Entry = Record<string, unknown>;
 
-const sections: ReadonlyArray<{ keys: string[]; title: string }> = [
-  { keys: ["quotations", "quotes"], title: "Quotations and their speakers" },
-  { keys: ["named_sources", "named"], title: "Named sources" },
-  { keys: ["anonymous_sources", "anonymous"], title: "Anonymous sources" },
-  { keys: ["vague_sources", "vague_attributions", "vague"], title: "Vague attributions" },
-  { keys: ["state_media", "state_outlets", "state_controlled"], title: "State-controlled outlets" },
+const sections: ReadonlyArray<{ key: string; title: string }> = [
+  { key: "quotations", title: "Quotations and their speakers" },
+  { key: "named_sources", title: "Named sources" },
+  { key: "anonymous_sources", title: "Anonymous sources" },
+  { key: "vague_attributions", title: "Vague attributions" },
+  { key: "state_media", title: "State-controlled outlets" },
 ];
 
 /** The report as Markdown: the server's own Markdown as it is, or its JSON laid out in sections. */
@@ -19,13 +22,13 @@ export function renderReport(report: unknown, articleName: string): string {
   }
   const lines = [`# Sourcing report: ${articleName}`, ""];
   const fields = report && typeof report === "object" ? (report as Record<string, unknown>) : {};
-  const share = fields["attributed_share"] ?? fields["quotations_with_speaker_share"];
+  const share = fields["attributed_share"];
   if (typeof share === "number") {
     lines.push(`Quotations with a speaker: ${Math.round(share * 100)} %`, "");
   }
   for (const section of sections) {
-    const key = section.keys.find((candidate) => Array.isArray(fields[candidate]));
-    const entries = key ? (fields[key] as Entry[]) : [];
+    const list = fields[section.key];
+    const entries = Array.isArray(list) ? list.filter((entry): entry is Entry => !!entry && typeof entry === "object") : [];
     lines.push(`## ${section.title} (${entries.length})`, "");
     const stateSection = section.title.startsWith("State");
     for (const entry of entries) {
@@ -40,20 +43,17 @@ export function renderReport(report: unknown, articleName: string): string {
 }
 
 function describe(entry: Entry, stateOutlet: boolean): string {
-  if (typeof entry === "string") {
-    return stateOutlet ? `**${escape(entry)}**: state-controlled` : escape(entry);
-  }
-  const text = firstString(entry, ["text", "quote", "name", "outlet", "source"]) ?? "";
-  const speaker = firstString(entry, ["speaker", "attributed_to"]);
-  const state = firstString(entry, ["state", "country", "owner_state"]);
-  const line = typeof entry.line === "number" ? ` (line ${entry.line})` : "";
+  const text = firstString(entry, stateOutlet ? ["outlet", "text"] : ["text"]) ?? "";
+  const speaker =
+    entry.speaker && typeof entry.speaker === "object" ? firstString(entry.speaker as Entry, ["text"]) : undefined;
+  const state = firstString(entry, ["state"]);
   if (stateOutlet) {
-    return `**${escape(text)}**: state-controlled${state ? ` (${escape(state)})` : ""}${line}`;
+    return `**${escape(text)}**: state-controlled${state ? ` (${escape(state)})` : ""}`;
   }
-  if (speaker !== undefined || "speaker" in entry) {
-    return `${escape(text)}: ${speaker ? `**${escape(speaker)}**` : "_no speaker_"}${line}`;
+  if ("speaker" in entry) {
+    return `${escape(text)}: ${speaker ? `**${escape(speaker)}**` : "_no speaker_"}`;
   }
-  return `${escape(text)}${line}`;
+  return escape(text);
 }
 
 function firstString(entry: Record<string, unknown>, keys: string[]): string | undefined {

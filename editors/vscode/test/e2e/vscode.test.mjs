@@ -220,7 +220,10 @@ step("the sourcing report lists “RIA Novosti” as state-controlled", async ()
 });
 
 function buildVsix() {
-  execFileSync("node", [path.join(extensionDir, "scripts", "package.mjs")], { cwd: extensionDir, stdio: "inherit" });
+  execFileSync("node", [path.join(extensionDir, "scripts", "package.mjs"), "--debug"], {
+    cwd: extensionDir,
+    stdio: "inherit",
+  });
   return path.join(extensionDir, `copydesk-${process.platform}-${process.arch}.vsix`);
 }
 

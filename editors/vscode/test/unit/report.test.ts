@@ -6,23 +6,28 @@ test("a JSON report lists quotations with speakers and state-controlled outlets"
   const markdown = renderReport(
     {
       quotations: [
-        { text: "Nous avons des contrats avec le Venezuela", speaker: "le diplomate russe", line: 3 },
-        { text: "enlevé la plupart de ses ressortissants", speaker: null },
+        {
+          span: [10, 50],
+          text: "Nous avons des contrats avec le Venezuela",
+          speaker: { span: [60, 78], text: "le diplomate russe" },
+        },
+        { span: [90, 130], text: "enlevé la plupart de ses ressortissants", speaker: null },
       ],
-      named_sources: ["Alexander Schetinin"],
-      anonymous_sources: [{ text: "une source non identifiée", line: 4 }],
-      vague_sources: ["médias mainstream"],
-      state_media: [{ name: "RIA Novosti", state: "Russia" }],
+      named_sources: [{ span: [1, 2], text: "Alexander Schetinin" }],
+      anonymous_sources: [{ span: [3, 4], text: "une source non identifiée" }],
+      vague_attributions: [{ span: [5, 6], text: "médias mainstream" }],
+      state_media: [{ span: [7, 8], text: "RIA Novosti", outlet: "RIA Novosti", state: "RU" }],
       attributed_share: 0.5,
     },
     "seed-000.txt",
   );
   assert.match(markdown, /^# Sourcing report: seed-000\.txt/);
   assert.match(markdown, /Quotations with a speaker: 50 %/);
-  assert.match(markdown, /- Nous avons des contrats avec le Venezuela: \*\*le diplomate russe\*\* \(line 3\)/);
+  assert.match(markdown, /- Nous avons des contrats avec le Venezuela: \*\*le diplomate russe\*\*\n/);
   assert.match(markdown, /- enlevé la plupart de ses ressortissants: _no speaker_/);
-  assert.match(markdown, /## State-controlled outlets \(1\)\n\n- \*\*RIA Novosti\*\*: state-controlled \(Russia\)/);
-  assert.match(markdown, /## Anonymous sources \(1\)\n\n- une source non identifiée \(line 4\)/);
+  assert.match(markdown, /## State-controlled outlets \(1\)\n\n- \*\*RIA Novosti\*\*: state-controlled \(RU\)/);
+  assert.match(markdown, /## Anonymous sources \(1\)\n\n- une source non identifiée\n/);
+  assert.match(markdown, /## Vague attributions \(1\)\n\n- médias mainstream\n/);
 });
 
 test("Markdown from the server is shown as it is; empty sections say none", () => {
@@ -32,6 +37,6 @@ test("Markdown from the server is shown as it is; empty sections say none", () =
 });
 
 test("article text cannot inject Markdown into the report", () => {
-  const markdown = renderReport({ named_sources: ["<img src=x> *bold* [link](y)"] }, "a.md");
+  const markdown = renderReport({ named_sources: [{ text: "<img src=x> *bold* [link](y)" }] }, "a.md");
   assert.match(markdown, /- \\<img src=x\\> \\\*bold\\\* \\\[link\\\]\(y\)/);
 });
