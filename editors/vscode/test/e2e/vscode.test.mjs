@@ -122,6 +122,13 @@ function step(name, body) {
     } catch (error) {
       failedStep = name;
       await page?.screenshot({ path: path.join(artifacts, "failure.png") }).catch(() => undefined);
+      const notifications = await page
+        ?.locator(".notification-toast")
+        .allInnerTexts()
+        .catch(() => []);
+      if (notifications?.length) {
+        error.message += `\nVS Code's notifications:\n${notifications.join("\n")}`;
+      }
       throw error;
     }
   });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { findOnPath, serverCandidates } from "../../src/serverPath";
@@ -66,4 +67,13 @@ test("PATH lookup on Windows splits on ; and looks for copydesk.exe", () => {
     path.win32.isAbsolute,
   );
   assert.equal(found, "C:\\cargo\\bin\\copydesk.exe");
+});
+
+test("the manifest restricts copydesk.server.path in untrusted workspaces", () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8"));
+  const trust = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(trust.supported, "limited");
+  assert.ok(trust.restrictedConfigurations.includes("copydesk.server.path"));
+  const settings = Object.keys(manifest.contributes.configuration.properties);
+  assert.ok(settings.includes("copydesk.server.path"), "the restricted setting exists");
 });
