@@ -32,6 +32,12 @@ enum Command {
     },
     /// List the rules.
     Rules,
+    /// Serve the language server protocol on standard input and output, for editors.
+    Lsp {
+        /// Accepted for clients that pass it (VS Code's does); stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 /// Options shared by `check` and `fix`.
@@ -113,6 +119,19 @@ pub(crate) mod status {
     pub const TROUBLE: u8 = 2;
 }
 
+/// Exit status 0 after `shutdown` then `exit`, 1 after an `exit` with no `shutdown` (as LSP
+/// asks), 2 when the server cannot start.
+fn serve_lsp() -> u8 {
+    match copydesk_lsp::run() {
+        Ok(true) => status::CLEAN,
+        Ok(false) => status::FINDINGS,
+        Err(error) => {
+            eprintln!("copydesk lsp: cannot start: {error}");
+            status::TROUBLE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -130,6 +149,7 @@ fn main() -> ExitCode {
         Command::Fix(args) => fix::run(args),
         Command::Explain { code } => explain::explain(&code),
         Command::Rules => explain::list(),
+        Command::Lsp { stdio: _ } => serve_lsp(),
     };
     ExitCode::from(code)
 }

@@ -13,12 +13,14 @@
 //! ```
 
 use crate::diagnostic::Severity;
+use crate::gazetteer::Gazetteer;
 use crate::language::Language;
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The file name searched for, from the checked file's folder up to the root.
 pub const FILE_NAME: &str = ".copydesk.toml";
@@ -65,6 +67,8 @@ pub struct Config {
     pub fail_on: FailOn,
     /// Extra gazetteer files, resolved against the config file's folder.
     pub gazetteers: Vec<PathBuf>,
+    /// The bundled gazetteer extended by `gazetteers` (loaded by [`Config::load`]).
+    pub gazetteer: Arc<Gazetteer>,
     ignore: GlobSet,
     rules: Vec<RuleSetting>,
 }
@@ -76,6 +80,7 @@ impl Default for Config {
             language: None,
             fail_on: FailOn::Severity(Severity::Warning),
             gazetteers: Vec::new(),
+            gazetteer: Gazetteer::bundled(),
             ignore: GlobSet::empty(),
             rules: Vec::new(),
         }
@@ -126,7 +131,7 @@ impl Config {
             .find(|candidate| candidate.is_file())
     }
 
-    /// Reads and checks a configuration file.
+    /// Reads and checks a configuration file, and loads the gazetteers it lists.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|error| ConfigError {
             path: path.to_path_buf(),
@@ -134,14 +139,25 @@ impl Config {
             column: None,
             message: format!("cannot read the configuration: {error}"),
         })?;
-        Config::parse(&text, path)
+        let mut config = Config::parse(&text, path)?;
+        if !config.gazetteers.is_empty() {
+            let gazetteer =
+                Gazetteer::bundled_with(&config.gazetteers).map_err(|error| ConfigError {
+                    path: error.path,
+                    line: error.line,
+                    column: error.column,
+                    message: error.message,
+                })?;
+            config.gazetteer = Arc::new(gazetteer);
+        }
+        Ok(config)
     }
 
     /// Parses configuration text; `path` names it in errors and anchors relative paths.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let error_at = |span: Option<std::ops::Range<usize>>, message: String| {
             let (line, column) = span.map_or((None, None), |span| {
-                let (line, column) = line_column(text, span.start);
+                let (line, column) = crate::text::line_column(text, span.start);
                 (Some(line), Some(column))
             });
             ConfigError {
@@ -255,17 +271,6 @@ fn rule_setting(
     })
 }
 
-/// One-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = crate::text::floor_char_boundary(text, offset);
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,5 +328,24 @@ mod tests {
         assert_eq!(error.line, Some(2));
         let error = parse("language = \"de\"\n").unwrap_err();
         assert!(error.message.contains("de"));
+    }
+
+    #[test]
+    fn gazetteers_load_with_the_config_and_their_errors_have_a_place() {
+        let dir = std::env::temp_dir().join(format!("copydesk-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(FILE_NAME), "gazetteer = [\"people.toml\"]\n").unwrap();
+        std::fs::write(
+            dir.join("people.toml"),
+            "[[entity]]\nkind = \"person\"\nname = { fr = \"Romain Migus\", en = \"Romain Migus\" }\n",
+        )
+        .unwrap();
+        let config = Config::load(&dir.join(FILE_NAME)).unwrap();
+        assert!(!config.gazetteer.lookup("romain migus").is_empty());
+        std::fs::write(dir.join("people.toml"), "[[entity]]\nkind = 3\n").unwrap();
+        let error = Config::load(&dir.join(FILE_NAME)).unwrap_err();
+        assert_eq!(error.path, dir.join("people.toml"));
+        assert_eq!(error.line, Some(2), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

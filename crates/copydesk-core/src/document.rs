@@ -10,7 +10,7 @@ use regex::Regex;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// How an article is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -56,6 +56,8 @@ pub struct Document {
     pub quotes: Vec<QuotePair>,
     pub lines: LineIndex,
     pub(crate) suppressions: Suppressions,
+    /// Quotations, speakers and sources, worked out once for all the rules that need them.
+    pub(crate) sourcing: OnceLock<crate::sourcing::Analysis>,
 }
 
 static URL: LazyLock<Regex> =
@@ -99,6 +101,7 @@ impl Document {
             quotes: Vec::new(),
             lines,
             suppressions,
+            sourcing: OnceLock::new(),
         };
         for block in blocks {
             document.add_paragraph(block);

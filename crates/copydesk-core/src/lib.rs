@@ -10,11 +10,13 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fix;
+pub mod gazetteer;
 pub mod language;
 mod markdown;
 pub mod position;
 pub mod rules;
 pub mod segment;
+pub mod sourcing;
 mod suppress;
 pub mod text;
 

@@ -8,6 +8,8 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::CheckContext;
 
+pub mod attribution;
+pub mod fact;
 pub mod style;
 
 /// What a rule is, read from its declaration.
@@ -84,7 +86,15 @@ macro_rules! declare_rule {
 
 /// Every rule, in the order `copydesk rules` lists them.
 pub fn all() -> &'static [&'static dyn Rule] {
-    &[&style::repeated_word::RepeatedWord]
+    &[
+        &attribution::unattributed_quote::UnattributedQuote,
+        &attribution::anonymous_source::AnonymousSource,
+        &attribution::vague_source::VagueSource,
+        &attribution::unsourced_conditional::UnsourcedConditional,
+        &fact::total::Total,
+        &fact::weekday::WeekdayMismatch,
+        &style::repeated_word::RepeatedWord,
+    ]
 }
 
 /// The rule with this code.

@@ -1,0 +1,123 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::engine::CheckContext;
+use crate::rules::Rule;
+use crate::sourcing::analysis;
+
+declare_rule! {
+    /// An anonymous source: ask why it is anonymous.
+    ///
+    /// ## What it finds
+    /// Sources the reader cannot identify: "une source proche du ministère", "une source non
+    /// identifiée", "selon une source anonyme", "des sources au fait du dossier", "sous couvert
+    /// d'anonymat", "un haut responsable" with no name, "a senior official said", "sources
+    /// familiar with the matter", "people familiar with", "who asked not to be named".
+    ///
+    /// ## Why it matters
+    /// An anonymous source is the weakest source: the reader must take the newspaper's word
+    /// for it. It is sometimes needed, to protect someone, so this is information, not an
+    /// error: the desk checks that the reason is good and that the claim does not rest on it
+    /// alone.
+    ///
+    /// ## Example
+    /// "a confié une source proche du ministère russe de la Défense" → say why the source is
+    /// anonymous ("qui a requis l'anonymat car elle n'est pas autorisée à s'exprimer") or name it.
+    ///
+    /// ## Never flags
+    /// "source" meaning an origin ("une source d'embarras", "source of income"); named people
+    /// and institutions ("un responsable de l'ONU", "a ministry spokesman"); sources inside a
+    /// quotation.
+    ///
+    /// ## Fix
+    /// Name the source, or say why it cannot be named and confirm the claim elsewhere.
+    pub struct AnonymousSource;
+    code = "attribution/anonymous-source";
+    severity = Info;
+}
+
+impl Rule for AnonymousSource {
+    fn info(&self) -> &'static crate::rules::RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        for span in &analysis(doc).anonymous {
+            let message = doc.language.pick(
+                "Source anonyme : pourquoi n’est-elle pas nommée ? Dites-le au lecteur, ou confirmez l’information par une autre source.",
+                "Anonymous source: why is it not named? Tell the reader, or confirm the claim with another source.",
+            );
+            out.push(Diagnostic::new(Self::INFO.code, span.clone(), message));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config, Document, Format};
+
+    fn flagged(text: &str) -> Vec<String> {
+        let doc = Document::new(text.to_string(), Format::PlainText, None);
+        check(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.code == "attribution/anonymous-source")
+            .map(|d| doc.text(d.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn flags_french_anonymous_sources() {
+        assert_eq!(
+            flagged("Le groupe a réduit son personnel, a confié une source proche du ministère russe de la Défense."),
+            ["une source proche du ministère russe de la Défense"]
+        );
+        assert_eq!(
+            flagged("Le retrait, selon les sources au fait de la situation, est dû à l’absence de contrats."),
+            ["les sources au fait de la situation"]
+        );
+        assert_eq!(
+            flagged("Selon une source anonyme proche de l’armée, il était en fonctions."),
+            ["une source anonyme proche de l’armée"]
+        );
+        assert_eq!(
+            flagged("Un policier, qui s’exprimait sous couvert d’anonymat, l’a confirmé.").len(),
+            1
+        );
+        assert_eq!(
+            flagged("Le plan est prêt, selon un haut responsable américain."),
+            ["un haut responsable américain"]
+        );
+    }
+
+    #[test]
+    fn flags_english_anonymous_sources() {
+        assert_eq!(
+            flagged("The company will cut jobs, sources familiar with the matter said."),
+            ["sources familiar with the matter"]
+        );
+        assert_eq!(
+            flagged("The deal is off, a senior official said on Monday."),
+            ["a senior official"]
+        );
+        assert_eq!(
+            flagged("The talks stalled, according to two people familiar with the negotiations.")
+                .len(),
+            1
+        );
+        assert!(!flagged("The talks stalled, said an aide who asked not to be named.").is_empty());
+    }
+
+    #[test]
+    fn never_flags_origins_or_named_sources() {
+        for text in [
+            "La Russie a retiré ses conseillers, une source d’embarras pour le président.",
+            "Le pétrole est une source de revenus essentielle.",
+            "Le plan est prêt, selon un responsable de l’ONU.",
+            "Tourism is a source of income for the island.",
+            "The plan is ready, a ministry spokesman said.",
+            "Source : Sputnik France",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+}

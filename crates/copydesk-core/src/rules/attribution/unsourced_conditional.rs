@@ -1,0 +1,354 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::engine::CheckContext;
+use crate::rules::Rule;
+use crate::sourcing::words::Words;
+use crate::sourcing::{analysis, Analysis, CueKind};
+use std::ops::Range;
+
+declare_rule! {
+    /// A claim in the journalistic conditional with no source.
+    ///
+    /// ## What it finds
+    /// The conditional that reports what is not verified — "aurait informé", "auraient
+    /// atterri", "serait un général", "compterait", "détiendrait"; in English "reportedly",
+    /// "allegedly", "is said to" — with no source in its sentence or the sentence before: no
+    /// "selon X", "d'après X", "according to X", no speech verb whose clause holds the
+    /// conditional ("Trump a tweeté que Moscou aurait…", "…, a affirmé le ministre").
+    ///
+    /// ## Why it matters
+    /// The conditional tells the reader that the newspaper has not verified the claim; it must
+    /// then say who makes it, or the claim floats with no one answering for it.
+    ///
+    /// ## Example
+    /// "Ramon Rangel, qui serait un général de l'aviation" → "Ramon Rangel, un général de
+    /// l'aviation selon l'agence Reuters".
+    ///
+    /// ## Never flags
+    /// Conditionals in a "si" sentence ("si la Russie continuait, ils ne resteraient pas…"),
+    /// courtesy and possibility forms ("voudrait", "pourrait", "aurait pu", "aurait dû",
+    /// "aimerait", "serait prêt à", "ce serait une erreur"), the forward-looking "devrait",
+    /// questions, quotations, and reported speech that names its source ("auraient atterri…,
+    /// d'après l'agence russe Sputnik").
+    ///
+    /// ## Fix
+    /// Say who makes the claim, or verify it and write it in the indicative.
+    pub struct UnsourcedConditional;
+    code = "attribution/unsourced-conditional";
+    severity = Warning;
+}
+
+/// After "aurait"/"auraient": the modal and courtesy forms that are not reporting.
+const NOT_REPORTING_AFTER_AVOIR: &[&str] = &[
+    "du", "pu", "voulu", "aime", "souhaite", "prefere", "fallu", "mieux", "tort", "raison",
+    "besoin", "interet", "envie", "peur", "l'air", "tendance",
+];
+
+/// After "serait"/"seraient": judgements and willingness, not reported facts.
+const NOT_REPORTING_AFTER_ETRE: &[&str] = &[
+    "possible",
+    "impossible",
+    "difficile",
+    "facile",
+    "necessaire",
+    "utile",
+    "inutile",
+    "souhaitable",
+    "preferable",
+    "bon",
+    "bien",
+    "mieux",
+    "temps",
+    "dommage",
+    "normal",
+    "logique",
+    "juste",
+    "faux",
+    "absurde",
+    "dangereux",
+    "illusoire",
+    "pret",
+    "prete",
+    "prets",
+    "pretes",
+    "heureux",
+    "heureuse",
+    "ravi",
+    "ravie",
+    "dispose",
+    "disposee",
+    "disposes",
+    "content",
+    "contente",
+    "capable",
+    "susceptible",
+    "tente",
+    "tentee",
+    "plus",
+    "moins",
+    "trop",
+    "aussi",
+    "alors",
+    "la",
+    "ici",
+];
+
+/// First-group verbs often put in the journalistic conditional, by folded stem.
+const REPORTING_STEMS: &[&str] = &[
+    "compt",
+    "s'elev",
+    "elev",
+    "possed",
+    "dispos",
+    "vis",
+    "prepar",
+    "envisag",
+    "negoci",
+    "trouv",
+    "situ",
+    "depass",
+    "concern",
+    "impliqu",
+    "represent",
+    "abrit",
+    "cach",
+    "financ",
+    "achet",
+    "livr",
+    "propos",
+    "demand",
+    "refus",
+];
+
+const REPORTING_IRREGULAR: &[&str] = &[
+    "detiendrait",
+    "detiendraient",
+    "atteindrait",
+    "atteindraient",
+    "s'agirait",
+    "agirait",
+    "viendrait",
+    "viendraient",
+    "recevrait",
+    "recevraient",
+    "detiendrait",
+];
+
+const ENGLISH_HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
+
+/// Subjects with which "serait" is a judgement: "ce serait une erreur".
+fn is_impersonal(word: &str) -> bool {
+    matches!(word, "ce" | "c'" | "cela" | "ca" | "il" | "on")
+}
+
+impl Rule for UnsourcedConditional {
+    fn info(&self) -> &'static crate::rules::RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let analysis = analysis(doc);
+        let words = analysis.words(doc);
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            if is_hypothetical(
+                &words,
+                sentence.tokens.clone(),
+                doc.text(sentence.span.clone()),
+            ) {
+                continue;
+            }
+            let live: Vec<usize> = sentence
+                .tokens
+                .clone()
+                .filter(|&t| !analysis.quoted[t])
+                .collect();
+            for position in 0..live.len() {
+                let Some(span) = conditional_at(&words, &live, position) else {
+                    continue;
+                };
+                if is_sourced(&words, analysis, index, &live, position) {
+                    continue;
+                }
+                let message = doc.language.pick(
+                    "Conditionnel sans source : qui l’affirme ? Citez la source dans la phrase, ou vérifiez et passez à l’indicatif.",
+                    "Hearsay with no source: who says so? Name the source in the sentence, or verify the claim and state it plainly.",
+                );
+                out.push(Diagnostic::new(Self::INFO.code, span, message));
+            }
+        }
+    }
+}
+
+/// Sentences whose conditional is a hypothesis: "si …", questions, "au cas où".
+fn is_hypothetical(words: &Words, tokens: Range<usize>, text: &str) -> bool {
+    text.trim_end().ends_with('?')
+        || tokens.clone().any(|t| {
+            matches!(
+                words.word(t),
+                "si" | "s'il" | "s'ils" | "if" | "unless" | "whether"
+            )
+        })
+        || tokens.clone().zip(tokens.skip(1)).any(|(a, b)| {
+            matches!(
+                (words.word(a), words.word(b)),
+                ("au", "cas") | ("quand", "bien")
+            )
+        })
+}
+
+/// The span of a reporting conditional at `position`: "auraient atterri", "qui serait un
+/// général", "reportedly".
+fn conditional_at(words: &Words, live: &[usize], position: usize) -> Option<Range<usize>> {
+    let word = words.word(live[position]);
+    let next = |offset: usize| {
+        live.get(position + offset)
+            .filter(|&&t| !words.broken(live[position + offset - 1], t))
+            .map(|&t| words.word(t))
+    };
+    let previous = position.checked_sub(1).map(|p| words.word(live[p]));
+    let mut last = position;
+    match word {
+        "aurait" | "auraient" => {
+            let mut offset = 1;
+            while next(offset).is_some_and(crate::sourcing::cues::is_adverb) {
+                offset += 1;
+            }
+            let participle = next(offset)?;
+            if NOT_REPORTING_AFTER_AVOIR.contains(&participle) || previous == Some("on") {
+                return None;
+            }
+            last = position + offset;
+        }
+        "serait" | "seraient" => {
+            let complement = next(1)?;
+            let judgement = NOT_REPORTING_AFTER_ETRE.contains(&complement)
+                || (previous.is_some_and(is_impersonal) && complement != "mort");
+            if judgement || previous.is_some_and(|w| w == "ce" || w == "c'") {
+                return None;
+            }
+            last = position + 1;
+            if crate::sourcing::cues::is_determiner(complement) && next(2).is_some() {
+                last = position + 2;
+            }
+        }
+        _ if ENGLISH_HEARSAY.contains(&word) => {}
+        _ if is_reporting_verb(word) => {}
+        _ => return None,
+    }
+    let first = if previous.is_some_and(|w| w == "qui" || w == "qu'il" || w == "qu'elle") {
+        position - 1
+    } else {
+        position
+    };
+    Some(words.range(live[first], live[last]))
+}
+
+fn is_reporting_verb(word: &str) -> bool {
+    REPORTING_IRREGULAR.contains(&word)
+        || ["erait", "eraient"].iter().any(|ending| {
+            word.strip_suffix(ending)
+                .is_some_and(|stem| REPORTING_STEMS.contains(&stem))
+        })
+}
+
+/// Whether the claim has a source: "selon X" in its sentence or the one before, an anonymous
+/// source, or a speech verb whose clause holds the conditional.
+fn is_sourced(
+    words: &Words,
+    analysis: &Analysis,
+    sentence: usize,
+    live: &[usize],
+    position: usize,
+) -> bool {
+    let at = words.span(live[position]).start;
+    let in_sentence = |s: usize| {
+        let span = &words.doc.sentences[s].span;
+        move |range: &Range<usize>| span.start <= range.start && range.end <= span.end
+    };
+    let nearby = |s: usize| s == sentence || s + 1 == sentence;
+    let anonymous = analysis.anonymous.iter().chain(&analysis.vague).any(|r| {
+        in_sentence(sentence)(r) || sentence.checked_sub(1).is_some_and(|p| in_sentence(p)(r))
+    });
+    anonymous
+        || analysis.attributions.iter().any(|a| {
+            nearby(a.sentence)
+                && match a.kind {
+                    CueKind::Intro => true,
+                    CueKind::SpeechVerb if a.sentence != sentence => true,
+                    CueKind::SpeechVerb if a.cue.start > at => true,
+                    CueKind::SpeechVerb => governs(words, live, &a.cue, position),
+                }
+        })
+}
+
+/// Whether a speech verb before the conditional introduces its clause: "a tweeté que Moscou
+/// aurait informé".
+fn governs(words: &Words, live: &[usize], cue: &Range<usize>, position: usize) -> bool {
+    live[..position]
+        .iter()
+        .filter(|&&t| words.span(t).start >= cue.end)
+        .any(|&t| {
+            let word = words.word(t);
+            word == "que" || word == "that" || word.starts_with("qu'")
+        })
+        || words.doc.masked[cue.end..words.span(live[position]).start]
+            .trim_start()
+            .starts_with(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config, Document, Format};
+
+    fn flagged(text: &str) -> Vec<String> {
+        let doc = Document::new(text.to_string(), Format::PlainText, None);
+        check(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.code == "attribution/unsourced-conditional")
+            .map(|d| doc.text(d.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn flags_an_unsourced_conditional() {
+        assert_eq!(
+            flagged("« Nous devons partir », a déclaré dimanche Ramon Rangel, qui serait un général de l’aviation."),
+            ["qui serait un général"]
+        );
+        assert_eq!(
+            flagged("Deux avions auraient atterri à Caracas dimanche."),
+            ["auraient atterri"]
+        );
+        assert_eq!(
+            flagged("Le groupe compterait 300 combattants."),
+            ["compterait"]
+        );
+        assert_eq!(
+            flagged("The minister reportedly left the country."),
+            ["reportedly"]
+        );
+    }
+
+    #[test]
+    fn never_flags_sourced_hypothetical_or_courtesy_conditionals() {
+        for text in [
+            "Deux avions auraient atterri à Caracas dimanche, d’après l’agence russe Sputnik.",
+            "Donald Trump a tweeté que Moscou aurait informé l’administration de son retrait.",
+            "Selon Reuters, la Russie a envoyé des troupes. Elles seraient arrivées dimanche.",
+            "Si la Russie continuait, les États-Unis ne resteraient pas les bras croisés et auraient réagi.",
+            "Le ministre voudrait partir et pourrait démissionner.",
+            "La croissance devrait ralentir l’an prochain.",
+            "Il aurait pu partir plus tôt, mais il aurait dû prévenir.",
+            "Ce serait une erreur de partir maintenant.",
+            "Le pays serait prêt à négocier.",
+            "Aurait-il menti ?",
+            "« Il aurait fallu agir plus tôt », a regretté le maire.",
+            "Le suspect aurait fui, selon une source policière.",
+            "The minister reportedly left, according to Reuters.",
+            "Il préparait son départ et espérait partir.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+}

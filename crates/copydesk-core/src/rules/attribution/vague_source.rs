@@ -1,0 +1,129 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::engine::CheckContext;
+use crate::rules::Rule;
+use crate::sourcing::analysis;
+
+declare_rule! {
+    /// A vague attribution that names no one.
+    ///
+    /// ## What it finds
+    /// Weasel attributions: an unnamed group given as a source ("de nombreux observateurs",
+    /// "pour les analystes", "selon certains experts", "plusieurs rapports indiquent", "selon des
+    /// journalistes spécialisés", "certains estiment", "experts believe", "many analysts say"),
+    /// hearsay ("il se dit que", "on dit que", "it is widely reported", "some say", "according to
+    /// reports") and "les médias mainstream".
+    ///
+    /// ## Why it matters
+    /// "De nombreux observateurs" is not a source: the reader cannot check it, and it lends a
+    /// writer's own opinion the weight of a crowd.
+    ///
+    /// ## Example
+    /// "Pour de nombreux observateurs politiques, le projet a échoué" → "Pour Jean Dupont,
+    /// politologue à l'université de Caracas, le projet a échoué".
+    ///
+    /// ## Never flags
+    /// A group that is named ("les analystes de Goldman Sachs", "experts at the IMF", "des
+    /// experts, dont Jean Dupont"); a vague group followed, in the next sentence of the same
+    /// paragraph, by a named source; groups that are not given as a source ("les observateurs
+    /// de l'élection étaient présents"); words inside a quotation.
+    ///
+    /// ## Fix
+    /// Name the people or the report, or say it in the article's own voice if it is the
+    /// newspaper's analysis.
+    pub struct VagueSource;
+    code = "attribution/vague-source";
+    severity = Warning;
+}
+
+impl Rule for VagueSource {
+    fn info(&self) -> &'static crate::rules::RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        for span in &analysis(doc).vague {
+            let message = doc.language.pick(
+                format!(
+                    "Attribution vague : « {} » ne nomme personne. Qui, précisément ?",
+                    doc.text(span.clone())
+                ),
+                format!(
+                    "Vague attribution: “{}” names no one. Who, exactly?",
+                    doc.text(span.clone())
+                ),
+            );
+            out.push(Diagnostic::new(Self::INFO.code, span.clone(), message));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config, Document, Format};
+
+    fn flagged(text: &str) -> Vec<String> {
+        let doc = Document::new(text.to_string(), Format::PlainText, None);
+        check(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.code == "attribution/vague-source")
+            .map(|d| doc.text(d.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn flags_french_weasel_attributions() {
+        assert_eq!(
+            flagged("Pour de nombreux observateurs politiques, le projet a échoué."),
+            ["Pour de nombreux observateurs politiques"]
+        );
+        assert_eq!(
+            flagged("Pour les analystes politiques, la présence russe va durer."),
+            ["Pour les analystes politiques"]
+        );
+        assert_eq!(
+            flagged("Plusieurs rapports publiés vendredi indiquent que la flotte arrive.").len(),
+            1
+        );
+        assert_eq!(
+            flagged("Selon certains experts, la crise va durer."),
+            ["Selon certains experts"]
+        );
+        assert_eq!(
+            flagged("Cette version est véhiculée par les médias mainstream."),
+            ["médias mainstream"]
+        );
+        assert_eq!(flagged("Il se dit que le ministre va partir.").len(), 1);
+        assert_eq!(flagged("Certains estiment que la crise va durer.").len(), 1);
+    }
+
+    #[test]
+    fn flags_english_weasel_attributions() {
+        assert_eq!(flagged("Experts believe the crisis will last.").len(), 1);
+        assert_eq!(flagged("Some say the talks are over.").len(), 1);
+        assert_eq!(
+            flagged("It is widely reported that the minister will resign."),
+            ["It is widely reported"]
+        );
+        assert_eq!(
+            flagged("Many analysts say the bank will cut rates.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn never_flags_named_groups_or_groups_that_are_not_sources() {
+        for text in [
+            "Les analystes de Goldman Sachs estiment que la crise va durer.",
+            "De nombreux experts, dont Jean Dupont, estiment que la crise va durer.",
+            "Les observateurs de l’élection étaient présents dans tout le pays.",
+            "Pour de nombreux observateurs, la crise va durer. Jean Dupont, politologue, l’a affirmé.",
+            "Analysts at the IMF believe the crisis will last.",
+            "The government published several reports on the matter.",
+            "« Les experts se trompent souvent sur tout », a déclaré le ministre.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+}

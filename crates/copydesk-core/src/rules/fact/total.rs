@@ -1,0 +1,529 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::engine::CheckContext;
+use crate::rules::Rule;
+use crate::sourcing::analysis;
+use crate::sourcing::words::Words;
+use std::ops::Range;
+
+declare_rule! {
+    /// A stated total that does not match its parts.
+    ///
+    /// ## What it finds
+    /// An enumeration followed by its total whose parts do not add up: "huit navires de guerre,
+    /// trois bâtiments d'assaut amphibie et un sous-marin, soit un total de treize" (8 + 3 + 1 =
+    /// 12). Numbers in digits or in words, French and English; totals written "soit un total
+    /// de", "soit", "au total", "en tout", "in total", "a total of", "for a total of".
+    ///
+    /// ## Why it matters
+    /// A reader who adds up and finds another number stops trusting the rest; one of the
+    /// numbers is wrong and the desk must find which.
+    ///
+    /// ## Example
+    /// "huit navires, trois bâtiments et un sous-marin, soit un total de treize" → "… soit un
+    /// total de douze" (or correct the part that is wrong).
+    ///
+    /// ## Never flags
+    /// Breakdowns after "dont" ("treize navires, dont huit…"), approximate numbers ("plus de",
+    /// "environ", "près de", "about", "more than", "at least"), ranges ("3 à 5", "3-5"),
+    /// percentages, years, and parts counted in different units ("35 tonnes et 100 hommes").
+    ///
+    /// ## Fix
+    /// Check each number against the source; correct the part or the total.
+    pub struct Total;
+    code = "fact/total";
+    severity = Warning;
+}
+
+impl Rule for Total {
+    fn info(&self) -> &'static crate::rules::RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let words = analysis(doc).words(doc);
+        for sentence in &doc.sentences {
+            let tokens: Vec<usize> = sentence.tokens.clone().collect();
+            for position in 0..tokens.len() {
+                let Some(found) = total_at(&words, &tokens, position) else {
+                    continue;
+                };
+                let Some(parts) = parts_before(&words, &tokens, found.phrase_start) else {
+                    continue;
+                };
+                let sum: u64 = parts.iter().map(|p| p.value).sum();
+                if sum == found.value {
+                    continue;
+                }
+                let addition = parts
+                    .iter()
+                    .map(|p| p.value.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                let message = doc.language.pick(
+                    format!(
+                        "Le total ne correspond pas : {addition} = {sum}, pas {}.",
+                        found.value
+                    ),
+                    format!(
+                        "The total does not add up: {addition} = {sum}, not {}.",
+                        found.value
+                    ),
+                );
+                let span = words.range(tokens[found.phrase_start], tokens[found.last]);
+                let mut diagnostic = Diagnostic::new(Self::INFO.code, span.clone(), message);
+                if let Some(fixed) = corrected(
+                    doc.text(span),
+                    &words,
+                    tokens[found.last],
+                    sum,
+                    doc.language,
+                ) {
+                    diagnostic = diagnostic.suggest(fixed);
+                }
+                for part in &parts {
+                    diagnostic = diagnostic.relate(part.span.clone(), part.value.to_string());
+                }
+                out.push(diagnostic);
+            }
+        }
+    }
+}
+
+struct Found {
+    phrase_start: usize,
+    last: usize,
+    value: u64,
+}
+
+struct Part {
+    span: Range<usize>,
+    value: u64,
+}
+
+/// "soit un total de treize", "au total 13", "a total of 13", "soit 13": the total phrase at
+/// `position` and its number.
+fn total_at(words: &Words, tokens: &[usize], position: usize) -> Option<Found> {
+    let word = |p: usize| tokens.get(p).map(|&t| words.word(t));
+    let phrases: &[&[&str]] = &[
+        &["soit", "un", "total", "de"],
+        &["soit", "au", "total"],
+        &["pour", "un", "total", "de"],
+        &["au", "total"],
+        &["en", "tout"],
+        &["for", "a", "total", "of"],
+        &["a", "total", "of"],
+        &["in", "total"],
+        &["soit"],
+        &["totalling"],
+        &["totaling"],
+    ];
+    let phrase = phrases.iter().find(|phrase| {
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(i, w)| word(position + i) == Some(*w))
+    })?;
+    let number_at = position + phrase.len();
+    let (value, last) = number(words, tokens, number_at)?;
+    if is_approximate(word(number_at.wrapping_sub(1)).unwrap_or("")) {
+        return None;
+    }
+    Some(Found {
+        phrase_start: position,
+        last,
+        value,
+    })
+}
+
+/// The parts of the enumeration that ends just before the total: each a number then its noun,
+/// separated by commas, "et" or "and".
+fn parts_before(words: &Words, tokens: &[usize], total: usize) -> Option<Vec<Part>> {
+    let text = words.doc.masked.as_str();
+    let sentence_start = words.span(tokens[0]).start;
+    let before = &text[sentence_start..words.span(tokens[total]).start];
+    let mut parts = Vec::new();
+    let mut units = Vec::new();
+    let mut end = before
+        .trim_end()
+        .trim_end_matches([',', ':', '–', '—'])
+        .len();
+    loop {
+        let segment_start = segment_start(&before[..end]);
+        let segment = &before[segment_start..end];
+        let Some(part) = read_part(words, tokens, sentence_start + segment_start, segment)
+            .or_else(|| opening_part(words, tokens, sentence_start + segment_start, segment))
+        else {
+            break;
+        };
+        let leading_words = !segment.starts_with(|c: char| c.is_ascii_digit())
+            && number_word(&crate::sourcing::words::fold_token(
+                segment.split(' ').next().unwrap_or(""),
+            ))
+            .is_none();
+        units.push(part.1);
+        parts.push(part.0);
+        if segment_start == 0 || leading_words {
+            break;
+        }
+        end = before[..segment_start]
+            .trim_end()
+            .trim_end_matches(',')
+            .len();
+        let trimmed = before[..end].trim_end();
+        end = ["et", "and"]
+            .iter()
+            .find_map(|c| trimmed.strip_suffix(c).filter(|rest| rest.ends_with(' ')))
+            .map_or(end, |rest| rest.trim_end().trim_end_matches(',').len());
+    }
+    let same_units = units
+        .windows(2)
+        .all(|w| w[0] == w[1] || (!w[0].1 && !w[1].1));
+    (parts.len() >= 2 && same_units).then(|| {
+        parts.reverse();
+        parts
+    })
+}
+
+/// Where the last item of an enumeration starts: after the last comma, "et" or "and".
+fn segment_start(text: &str) -> usize {
+    let comma = text.rfind(',').map_or(0, |i| i + 1);
+    let conjunction = [" et ", " and "]
+        .iter()
+        .filter_map(|c| text.rfind(c).map(|i| i + c.len()))
+        .max()
+        .unwrap_or(0);
+    let start = comma.max(conjunction);
+    start + (text[start..].len() - text[start..].trim_start().len())
+}
+
+/// An item "trois bâtiments d'assaut amphibie": its number and its noun. The noun is returned
+/// with whether it is a unit of measure.
+fn read_part(
+    words: &Words,
+    tokens: &[usize],
+    start: usize,
+    segment: &str,
+) -> Option<(Part, (String, bool))> {
+    if segment.contains('%') || segment.contains(['(', ')']) {
+        return None;
+    }
+    let first = tokens.iter().position(|&t| words.span(t).start == start)?;
+    let before = |back: usize| first.checked_sub(back).map(|p| words.word(tokens[p]));
+    if before(1).is_some_and(is_approximate)
+        || (before(1) == Some("de") && before(2).is_some_and(is_approximate))
+        || (matches!(before(1), Some("a" | "to" | "et" | "and"))
+            && first >= 2
+            && words.is_number(tokens[first - 2]))
+    {
+        return None;
+    }
+    let (value, last) = number(words, tokens, first)?;
+    let noun = tokens.get(last + 1).map_or("", |&t| words.word(t));
+    if matches!(noun, "a" | "to" | "pour" | "percent" | "cent") || is_year(value, noun) {
+        return None;
+    }
+    Some((
+        Part {
+            span: words.range(tokens[first], tokens[last]),
+            value,
+        },
+        (noun.to_string(), is_unit(noun)),
+    ))
+}
+
+/// The first item of an enumeration that follows its verb: "Ils déploieront huit navires".
+fn opening_part(
+    words: &Words,
+    tokens: &[usize],
+    start: usize,
+    segment: &str,
+) -> Option<(Part, (String, bool))> {
+    let end = start + segment.len();
+    let number_start = (0..tokens.len()).rev().find(|&p| {
+        let span = words.span(tokens[p]);
+        span.start > start
+            && span.end <= end
+            && (words.is_number(tokens[p]) || number_word(words.word(tokens[p])).is_some())
+    })?;
+    let mut first = number_start;
+    while first > 0
+        && words.is_number(tokens[first - 1])
+        && words.raw(tokens[first]).len() == 3
+        && words
+            .between(tokens[first - 1], tokens[first])
+            .chars()
+            .all(char::is_whitespace)
+    {
+        first -= 1;
+    }
+    let number_start = words.span(tokens[first]).start;
+    read_part(
+        words,
+        tokens,
+        number_start,
+        &words.doc.masked[number_start..end],
+    )
+}
+
+fn is_year(value: u64, noun: &str) -> bool {
+    (1800..=2100).contains(&value) && matches!(noun, "" | "et" | "and" | "a" | "to")
+}
+
+fn is_approximate(word: &str) -> bool {
+    matches!(
+        word,
+        "plus"
+            | "moins"
+            | "environ"
+            | "pres"
+            | "quelque"
+            | "quelques"
+            | "about"
+            | "around"
+            | "approximately"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "over"
+            | "least"
+            | "than"
+            | "up"
+            | "roughly"
+    )
+}
+
+fn is_unit(noun: &str) -> bool {
+    matches!(
+        noun,
+        "tonne"
+            | "tonnes"
+            | "kg"
+            | "kilos"
+            | "kilogrammes"
+            | "km"
+            | "kilometres"
+            | "metres"
+            | "m"
+            | "litres"
+            | "euros"
+            | "dollars"
+            | "livres"
+            | "francs"
+            | "heures"
+            | "jours"
+            | "mois"
+            | "ans"
+            | "annees"
+            | "minutes"
+            | "hectares"
+            | "tons"
+            | "miles"
+            | "pounds"
+            | "hours"
+            | "days"
+            | "months"
+            | "years"
+            | "millions"
+            | "milliards"
+            | "million"
+            | "billion"
+            | "billions"
+    )
+}
+
+/// A number at `position`, in digits ("13", "1 000", "1,000") or words ("treize",
+/// "vingt-trois", "twenty-one"), with the index of its last token.
+fn number(words: &Words, tokens: &[usize], position: usize) -> Option<(u64, usize)> {
+    let &token = tokens.get(position)?;
+    if words.is_number(token) {
+        let mut digits: String = words
+            .raw(token)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        let raw = words.raw(token);
+        if raw.contains(['-', '‑', '‐']) || (raw.contains(['.', ',']) && !is_thousands(raw)) {
+            return None;
+        }
+        let mut last = position;
+        while let Some(&next) = tokens.get(last + 1) {
+            let glued = words
+                .between(tokens[last], next)
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}');
+            if words.is_number(next)
+                && words.raw(next).len() == 3
+                && glued
+                && !words.between(tokens[last], next).is_empty()
+            {
+                digits.push_str(words.raw(next));
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        return digits.parse().ok().map(|v| (v, last));
+    }
+    number_word(words.word(token)).map(|v| (v, position))
+}
+
+fn is_thousands(raw: &str) -> bool {
+    raw.split([',', '.']).skip(1).all(|group| group.len() == 3)
+}
+
+/// The value of a number written in words, French or English: "treize", "vingt-trois",
+/// "quatre-vingt-dix", "twenty-one", "un".
+fn number_word(word: &str) -> Option<u64> {
+    let mut total = 0;
+    let mut parts = word
+        .split('-')
+        .filter(|p| *p != "et" && *p != "and")
+        .peekable();
+    parts.peek()?;
+    for part in parts {
+        let value = match part {
+            "un" | "une" | "one" => 1,
+            "deux" | "two" => 2,
+            "trois" | "three" => 3,
+            "quatre" | "four" => 4,
+            "cinq" | "five" => 5,
+            "six" => 6,
+            "sept" | "seven" => 7,
+            "huit" | "eight" => 8,
+            "neuf" | "nine" => 9,
+            "dix" | "ten" => 10,
+            "onze" | "eleven" => 11,
+            "douze" | "twelve" => 12,
+            "treize" | "thirteen" => 13,
+            "quatorze" | "fourteen" => 14,
+            "quinze" | "fifteen" => 15,
+            "seize" | "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "vingt" | "vingts" | "twenty" => 20,
+            "trente" | "thirty" => 30,
+            "quarante" | "forty" => 40,
+            "cinquante" | "fifty" => 50,
+            "soixante" | "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            "cent" | "cents" | "hundred" => {
+                total = total.max(1) * 100;
+                continue;
+            }
+            _ => return None,
+        };
+        total = if value == 20 && total % 100 == 4 {
+            total - 4 + 80
+        } else {
+            total + value
+        };
+    }
+    Some(total)
+}
+
+/// The total phrase with its number replaced by the sum, written the same way (digits or
+/// words).
+fn corrected(
+    phrase: &str,
+    words: &Words,
+    number_token: usize,
+    sum: u64,
+    language: crate::Language,
+) -> Option<String> {
+    let written = words.raw(number_token);
+    let replacement = if words.is_number(number_token) {
+        sum.to_string()
+    } else {
+        spelled(sum, language)?.to_string()
+    };
+    let at = phrase.rfind(written)?;
+    Some(format!(
+        "{}{replacement}{}",
+        &phrase[..at],
+        &phrase[at + written.len()..]
+    ))
+}
+
+fn spelled(value: u64, language: crate::Language) -> Option<&'static str> {
+    const FRENCH: [&str; 21] = [
+        "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+        "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit",
+        "dix-neuf", "vingt",
+    ];
+    const ENGLISH: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    language.pick(FRENCH, ENGLISH).get(value as usize).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config, Document, Format};
+
+    fn flagged(text: &str) -> Vec<(String, Vec<String>)> {
+        let doc = Document::new(text.to_string(), Format::PlainText, None);
+        check(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.code == "fact/total")
+            .map(|d| (doc.text(d.span).to_string(), d.suggestions))
+            .collect()
+    }
+
+    #[test]
+    fn flags_a_total_that_does_not_add_up() {
+        assert_eq!(
+            flagged("Ils déploieront huit navires de guerre, trois bâtiments d’assaut amphibie et un sous-marin, soit un total de treize marins."),
+            [("soit un total de treize".to_string(), vec!["soit un total de douze".to_string()])]
+        );
+        assert_eq!(
+            flagged("They sent 4 ships, 5 planes and 2 submarines, a total of 12 units.").len(),
+            1
+        );
+        assert_eq!(
+            flagged("Le pays compte 1 200 soldats et 300 policiers, soit 1 600 hommes au total.")
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn never_flags_right_totals_breakdowns_approximations_or_units() {
+        for text in [
+            "huit navires de guerre, trois bâtiments et un sous-marin, soit un total de douze.",
+            "treize navires, dont huit navires de guerre et trois bâtiments.",
+            "plus de huit navires et trois bâtiments, soit un total de treize.",
+            "environ 8 navires et 3 bâtiments, au total 13.",
+            "35 tonnes de matériel et 100 militaires, soit 200.",
+            "de 3 à 5 navires et 2 sous-marins, soit 9.",
+            "10 % des votes et 20 % des sièges, soit 40.",
+            "Twenty-one ships and nine planes, in total 30 units.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+}

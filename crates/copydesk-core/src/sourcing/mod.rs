@@ -1,0 +1,125 @@
+//! Who says what in an article: direct quotations and their speakers, the sources the article
+//! names, and the anonymous and vague ones. The attribution rules and `copydesk report` read it.
+//!
+//! The analysis is made once per [`Document`] (see [`analysis`]) and kept with it.
+
+pub(crate) mod cues;
+mod quotes;
+mod report;
+mod sources;
+mod speakers;
+pub(crate) mod words;
+
+pub use report::{report, QuotationEntry, Report, SourceEntry, StateMediaEntry};
+
+use crate::document::Document;
+use std::ops::Range;
+use words::{fold_token, Words};
+
+/// A pair of quotation marks and what they enclose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// From the opening mark to the end of the closing mark (or of the paragraph, for a
+    /// quotation that goes on in the next paragraph).
+    pub span: Range<usize>,
+    /// What the marks enclose.
+    pub inner: Range<usize>,
+    /// A quoted term («dictature maduriste», “coup d’État”), not someone's words.
+    pub is_term: bool,
+    pub speaker: Option<Speaker>,
+    /// The index of the first part of a quotation running over paragraphs (its own index
+    /// otherwise).
+    pub chain: usize,
+    /// Whether this part opens with the French continuation mark ».
+    pub continues: bool,
+}
+
+/// Who a quotation is attributed to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The speaker as written: "le porte-parole de la présidence russe, Dmitri Peskov", "il". When
+    /// only the verb was found ("a déclaré" with its subject out of reach), the verb's span.
+    pub span: Range<usize>,
+    /// The word that attributes: "a déclaré", "selon", "said".
+    pub cue: Range<usize>,
+}
+
+/// How a source is brought in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A speech verb: "a déclaré", "said".
+    SpeechVerb,
+    /// A word that introduces a source: "selon", "d'après", "according to", "citant".
+    Intro,
+}
+
+/// A place where the article says who says something.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    pub cue: Range<usize>,
+    /// The subject of the verb or the source after "selon", when found.
+    pub speaker: Option<Range<usize>>,
+    /// The index of its sentence in [`Document::sentences`].
+    pub sentence: usize,
+    pub kind: CueKind,
+}
+
+/// The sourcing of an article.
+#[derive(Debug)]
+pub struct Analysis {
+    pub(crate) folded: Vec<String>,
+    /// Whether each token is inside a quotation (not a quoted term).
+    pub(crate) quoted: Vec<bool>,
+    pub quotations: Vec<Quotation>,
+    pub attributions: Vec<Attribution>,
+    /// Anonymous sources: "une source proche du ministère", "sources familiar with".
+    pub anonymous: Vec<Range<usize>>,
+    /// Vague attributions: "de nombreux observateurs", "experts believe".
+    pub vague: Vec<Range<usize>>,
+}
+
+/// The sourcing analysis of an article, made on first use and kept with the document.
+pub fn analysis(doc: &Document) -> &Analysis {
+    doc.sourcing.get_or_init(|| Analysis::new(doc))
+}
+
+impl Analysis {
+    fn new(doc: &Document) -> Analysis {
+        let folded: Vec<String> = doc
+            .tokens
+            .iter()
+            .map(|t| fold_token(&doc.source[t.span.clone()]))
+            .collect();
+        let words = Words {
+            doc,
+            folded: &folded,
+        };
+        let mut quotations = quotes::find(&words);
+        let mut quoted = vec![false; doc.tokens.len()];
+        for quotation in quotations.iter().filter(|q| !q.is_term) {
+            for token in words.tokens_in(&quotation.inner) {
+                quoted[token] = true;
+            }
+        }
+        let attributions = speakers::find(&words, &quotations, &quoted);
+        speakers::attach(&words, &mut quotations, &attributions);
+        let anonymous = sources::anonymous(&words, &quoted, &attributions);
+        let vague = sources::vague(&words, &quoted, &attributions);
+        Analysis {
+            quotations,
+            attributions,
+            anonymous,
+            vague,
+            quoted,
+            folded,
+        }
+    }
+
+    /// The folded-word view of the article, for rules that match words.
+    pub(crate) fn words<'a>(&'a self, doc: &'a Document) -> Words<'a> {
+        Words {
+            doc,
+            folded: &self.folded,
+        }
+    }
+}

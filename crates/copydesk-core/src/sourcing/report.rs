@@ -1,0 +1,142 @@
+//! The sourcing report: who is quoted in an article and what it leans on. `copydesk report` prints
+//! it; the language server shows the same data.
+
+use super::cues::is_determiner;
+use super::{analysis, CueKind};
+use crate::document::Document;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// A span of the article and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceEntry {
+    /// UTF-8 byte offsets in the article, end exclusive.
+    pub span: Range<usize>,
+    pub text: String,
+}
+
+/// A quotation and who says it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuotationEntry {
+    pub span: Range<usize>,
+    pub text: String,
+    pub speaker: Option<SourceEntry>,
+}
+
+/// A state-controlled outlet the article cites.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StateMediaEntry {
+    pub span: Range<usize>,
+    pub text: String,
+    /// The outlet's name in the gazetteer.
+    pub outlet: String,
+    /// The state that controls it (ISO 3166 code).
+    pub state: String,
+}
+
+/// Who is quoted in an article, and the sources it names, hides or leaves vague.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// Direct quotations (not quoted terms), in order.
+    pub quotations: Vec<QuotationEntry>,
+    /// Sources named by a speech verb or "selon", first mention of each.
+    pub named_sources: Vec<SourceEntry>,
+    pub anonymous_sources: Vec<SourceEntry>,
+    pub vague_attributions: Vec<SourceEntry>,
+    pub state_media: Vec<StateMediaEntry>,
+    /// The share of quotations with a speaker, from 0 to 1; `None` with no quotation.
+    pub attributed_share: Option<f64>,
+}
+
+fn entry(doc: &Document, span: &Range<usize>) -> SourceEntry {
+    SourceEntry {
+        span: span.clone(),
+        text: doc.text(span.clone()).to_string(),
+    }
+}
+
+/// The sourcing report of an article.
+pub fn report(doc: &Document) -> Report {
+    let analysis = analysis(doc);
+    let words = analysis.words(doc);
+    let quotations: Vec<QuotationEntry> = analysis
+        .quotations
+        .iter()
+        .filter(|q| !q.is_term)
+        .map(|q| QuotationEntry {
+            span: q.span.clone(),
+            text: doc.text(q.span.clone()).to_string(),
+            speaker: q.speaker.as_ref().map(|s| entry(doc, &s.span)),
+        })
+        .collect();
+    let overlaps = |span: &Range<usize>, others: &[Range<usize>]| {
+        others
+            .iter()
+            .any(|o| o.start < span.end && span.start < o.end)
+    };
+    let mut seen = HashSet::new();
+    let named_sources = analysis
+        .attributions
+        .iter()
+        .filter(|a| matches!(a.kind, CueKind::SpeechVerb | CueKind::Intro))
+        .filter_map(|a| a.speaker.clone())
+        .filter(|span| !overlaps(span, &analysis.anonymous) && !overlaps(span, &analysis.vague))
+        .filter(|span| {
+            words
+                .tokens_in(span)
+                .any(|t| words.is_capitalised(t) && !is_determiner(words.word(t)))
+        })
+        .filter(|span| seen.insert(crate::text::fold(doc.text(span.clone()))))
+        .map(|span| entry(doc, &span))
+        .collect();
+    let with_speaker = quotations.iter().filter(|q| q.speaker.is_some()).count();
+    Report {
+        attributed_share: (!quotations.is_empty())
+            .then(|| with_speaker as f64 / quotations.len() as f64),
+        quotations,
+        named_sources,
+        anonymous_sources: analysis.anonymous.iter().map(|s| entry(doc, s)).collect(),
+        vague_attributions: analysis.vague.iter().map(|s| entry(doc, s)).collect(),
+        state_media: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Format;
+
+    #[test]
+    fn reports_quotations_sources_and_share() {
+        let text = "« Nous sommes en contact avec nos amis », a déclaré Dmitri Peskov. \
+                    « Rien ne nous arrêtera jamais dans ce combat »\n\n\
+                    Selon une source proche du ministère, la Russie a retiré ses experts. \
+                    Pour de nombreux observateurs, c’est un tournant.";
+        let doc = Document::new(text.into(), Format::PlainText, None);
+        let report = report(&doc);
+        assert_eq!(report.quotations.len(), 2);
+        assert_eq!(
+            report.quotations[0]
+                .speaker
+                .as_ref()
+                .map(|s| s.text.as_str()),
+            Some("Dmitri Peskov")
+        );
+        let named: Vec<&str> = report
+            .named_sources
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(named, ["Dmitri Peskov"]);
+        assert_eq!(
+            report.anonymous_sources[0].text,
+            "une source proche du ministère"
+        );
+        assert_eq!(
+            report.vague_attributions[0].text,
+            "Pour de nombreux observateurs"
+        );
+        assert_eq!(report.attributed_share, Some(1.0));
+    }
+}

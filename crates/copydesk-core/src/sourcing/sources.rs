@@ -1,0 +1,685 @@
+//! Anonymous sources ("une source proche du ministère") and vague attributions ("de nombreux
+//! observateurs"), found on folded words.
+
+use super::cues::{is_time_word, speech_verb};
+use super::words::Words;
+use super::{Attribution, CueKind};
+use std::ops::Range;
+
+/// What follows "source(s)" and makes it an unnamed person rather than an origin ("une source
+/// d'embarras").
+const SOURCE_QUALIFIERS: &[&str] = &[
+    "proche",
+    "proches",
+    "anonyme",
+    "anonymes",
+    "non",
+    "bien",
+    "informee",
+    "informees",
+    "au",
+    "diplomatique",
+    "diplomatiques",
+    "securitaire",
+    "securitaires",
+    "militaire",
+    "militaires",
+    "gouvernementale",
+    "gouvernementales",
+    "ministerielle",
+    "ministerielles",
+    "officielle",
+    "officielles",
+    "policiere",
+    "policieres",
+    "judiciaire",
+    "judiciaires",
+    "concordante",
+    "concordantes",
+    "interne",
+    "internes",
+    "sure",
+    "sures",
+    "fiable",
+    "fiables",
+    "autorisee",
+    "autorisees",
+    "haut",
+    "hauts",
+    "parlementaire",
+    "parlementaires",
+    "medicale",
+    "medicales",
+    "humanitaire",
+    "humanitaires",
+    "syndicale",
+    "syndicales",
+    "occidentale",
+    "occidentales",
+    "americaine",
+    "americaines",
+    "russe",
+    "russes",
+    "europeenne",
+    "europeennes",
+    "israelienne",
+    "israeliennes",
+    "ukrainienne",
+    "ukrainiennes",
+    "iranienne",
+    "iraniennes",
+    "chinoise",
+    "chinoises",
+    "francaise",
+    "francaises",
+    "locale",
+    "locales",
+    "sécuritaire",
+    "close",
+    "familiar",
+    "with",
+    "briefed",
+    "inside",
+    "within",
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+];
+
+/// Adjectives before "source(s)" that make it an unnamed person: "anonymous sources".
+const SOURCE_PREFIXES: &[&str] = &[
+    "anonymous",
+    "unnamed",
+    "unidentified",
+    "informed",
+    "diplomatic",
+    "intelligence",
+    "security",
+    "government",
+    "military",
+    "multiple",
+    "several",
+    "senior",
+    "western",
+    "official",
+    "industry",
+    "police",
+];
+
+/// Words after which a source's description goes on: "proche de", "au fait de", "familiar with".
+const OPENS_COMPLEMENT: &[&str] = &[
+    "proche", "proches", "fait", "close", "familiar", "with", "briefed", "au",
+];
+
+/// Roles that, after "un"/"a" and with no name, make an unnamed person: "un haut responsable".
+const ANONYMOUS_ROLES: &[&str] = &[
+    "responsable",
+    "responsables",
+    "diplomate",
+    "diplomates",
+    "fonctionnaire",
+    "fonctionnaires",
+    "officiel",
+    "officiels",
+    "conseiller",
+    "conseillere",
+    "proche",
+    "proches",
+    "cadre",
+    "enqueteur",
+    "policier",
+    "militaire",
+    "membre",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "officer",
+    "aide",
+    "insider",
+    "insiders",
+    "person",
+    "people",
+    "executive",
+    "employee",
+];
+
+/// Words that start a phrase about anonymity: "sous couvert d'anonymat".
+const ANONYMITY_STARTERS: &[&str] = &[
+    "sous",
+    "ayant",
+    "qui",
+    "on",
+    "speaking",
+    "who",
+    "requesting",
+    "s'exprimant",
+];
+
+/// Groups that are not sources when unnamed: "de nombreux observateurs", "experts".
+const VAGUE_GROUPS: &[&str] = &[
+    "observateurs",
+    "analystes",
+    "experts",
+    "specialistes",
+    "commentateurs",
+    "connaisseurs",
+    "politologues",
+    "economistes",
+    "journalistes",
+    "medias",
+    "rapports",
+    "informations",
+    "voix",
+    "milieux",
+    "observers",
+    "analysts",
+    "commentators",
+    "critics",
+    "pundits",
+    "reports",
+    "journalists",
+    "economists",
+    "insiders",
+    "people",
+];
+
+/// Quantifiers that leave a group unnamed.
+const VAGUE_QUANTIFIERS: &[&str] = &[
+    "nombreux",
+    "nombreuses",
+    "certains",
+    "certaines",
+    "plusieurs",
+    "des",
+    "les",
+    "divers",
+    "diverses",
+    "quelques",
+    "beaucoup",
+    "nombre",
+    "plupart",
+    "some",
+    "many",
+    "several",
+    "numerous",
+    "various",
+    "most",
+    "other",
+];
+
+/// Pronouns that stand for an unnamed group when they say or think: "certains estiment".
+const VAGUE_PRONOUNS: &[&str] = &[
+    "certains",
+    "certaines",
+    "beaucoup",
+    "d'aucuns",
+    "d'autres",
+    "some",
+    "many",
+    "others",
+];
+
+/// Verbs of opinion that make a group a source: "de nombreux observateurs estiment".
+const OPINION_VERBS: &[&str] = &[
+    "pensent",
+    "croient",
+    "considerent",
+    "craignent",
+    "s'accordent",
+    "doutent",
+    "predisent",
+    "prevoient",
+    "voient",
+    "parient",
+    "s'attendent",
+    "believe",
+    "think",
+    "fear",
+    "expect",
+    "agree",
+    "suggest",
+    "predict",
+    "argue",
+    "say",
+    "warn",
+    "contend",
+    "doubt",
+    "see",
+    "claim",
+    "believed",
+    "thought",
+    "feared",
+    "expected",
+    "agreed",
+    "suggested",
+    "predicted",
+    "argued",
+    "warned",
+    "claimed",
+    "show",
+    "showed",
+    "indicate",
+    "indicated",
+    "point",
+];
+
+/// Set phrases of hearsay.
+const VAGUE_PHRASES: &[&str] = &[
+    "il se dit que",
+    "on dit que",
+    "on raconte que",
+    "on murmure que",
+    "des rumeurs",
+    "selon la rumeur",
+    "medias mainstream",
+    "presse mainstream",
+    "medias dominants",
+    "it is widely reported",
+    "it is widely believed",
+    "it is said that",
+    "it is believed that",
+    "it has been reported",
+    "it is reported",
+    "it is claimed",
+    "rumour has it",
+    "rumor has it",
+    "according to reports",
+    "according to media reports",
+    "according to some",
+    "mainstream media",
+    "people are saying",
+];
+
+/// Words that introduce a source: "pour les analystes", "selon certains experts".
+fn is_intro(word: &str) -> bool {
+    matches!(word, "selon" | "pour" | "d'apres" | "for" | "according")
+}
+
+fn is_opinion_verb(word: &str) -> bool {
+    OPINION_VERBS.contains(&word) || speech_verb(word).is_some()
+}
+
+/// The live (unquoted) tokens of each sentence.
+fn live_sentences<'a>(
+    words: &'a Words,
+    quoted: &'a [bool],
+) -> impl Iterator<Item = (usize, Vec<usize>)> + 'a {
+    words
+        .doc
+        .sentences
+        .iter()
+        .enumerate()
+        .map(move |(index, s)| (index, s.tokens.clone().filter(|&t| !quoted[t]).collect()))
+}
+
+/// Anonymous sources, in order, without overlaps.
+pub(super) fn anonymous(
+    words: &Words,
+    quoted: &[bool],
+    attributions: &[Attribution],
+) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (_, live) in live_sentences(words, quoted) {
+        for position in 0..live.len() {
+            let word = words.word(live[position]);
+            if matches!(word, "source" | "sources") {
+                found.extend(unnamed_source(words, &live, position));
+            } else if matches!(word, "anonymat" | "l'anonymat" | "d'anonymat" | "anonymity") {
+                found.push(anonymity_phrase(words, &live, position));
+            } else if word == "familiar" {
+                found.extend(familiar_with(words, &live, position));
+            } else if matches!(word, "named" | "identified") {
+                found.extend(declined_to_be_named(words, &live, position));
+            }
+        }
+    }
+    for attribution in attributions {
+        if let Some(speaker) = &attribution.speaker {
+            if is_unnamed_person(words, speaker) {
+                found.push(speaker.clone());
+            }
+        }
+    }
+    without_overlaps(found)
+}
+
+fn unnamed_source(words: &Words, live: &[usize], position: usize) -> Option<Range<usize>> {
+    let word_at = |p: usize| words.word(live[p]);
+    let joined = |a: usize, b: usize| !words.broken(live[a], live[b]);
+    let mut first = position;
+    let mut qualified = false;
+    if position > 0
+        && joined(position - 1, position)
+        && SOURCE_PREFIXES.contains(&word_at(position - 1))
+    {
+        first -= 1;
+        qualified = true;
+    }
+    if first > 0 && joined(first - 1, first) && is_source_determiner(word_at(first - 1)) {
+        first -= 1;
+    }
+    let mut last = position;
+    while last + 1 < live.len()
+        && joined(last, last + 1)
+        && SOURCE_QUALIFIERS.contains(&word_at(last + 1))
+        && last - position < 3
+    {
+        qualified = true;
+        last += 1;
+        if matches!(word_at(last), "non" | "bien" | "haut" | "hauts") && last + 1 < live.len() {
+            last += 1;
+        }
+    }
+    if !qualified {
+        return None;
+    }
+    if OPENS_COMPLEMENT.contains(&word_at(last)) {
+        last = complement_end(words, live, last);
+    }
+    Some(words.range(live[first], live[last]))
+}
+
+fn is_source_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "une"
+            | "des"
+            | "les"
+            | "la"
+            | "de"
+            | "plusieurs"
+            | "deux"
+            | "trois"
+            | "d'autres"
+            | "nos"
+            | "a"
+            | "an"
+            | "the"
+            | "two"
+            | "three"
+            | "some"
+            | "our"
+    )
+}
+
+/// The end of "proche du ministère russe de la Défense": to a break or a verb, at most eight
+/// words on.
+fn complement_end(words: &Words, live: &[usize], from: usize) -> usize {
+    let mut last = from;
+    while last + 1 < live.len()
+        && last + 1 - from <= 8
+        && !words.broken(live[last], live[last + 1])
+        && !ends_complement(words.word(live[last + 1]))
+    {
+        last += 1;
+    }
+    last
+}
+
+fn ends_complement(word: &str) -> bool {
+    matches!(
+        word,
+        "que"
+            | "qui"
+            | "a"
+            | "ont"
+            | "est"
+            | "sont"
+            | "avait"
+            | "selon"
+            | "said"
+            | "say"
+            | "says"
+            | "told"
+            | "who"
+            | "that"
+            | "and"
+            | "et"
+            | "to"
+            | "on"
+            | "in"
+    ) || word.starts_with("qu'")
+        || speech_verb(word).is_some()
+}
+
+fn anonymity_phrase(words: &Words, live: &[usize], position: usize) -> Range<usize> {
+    let mut first = position;
+    let earliest = position.saturating_sub(5);
+    let mut cursor = position;
+    while cursor > earliest && !words.broken(live[cursor - 1], live[cursor]) {
+        cursor -= 1;
+        if ANONYMITY_STARTERS.contains(&words.word(live[cursor])) {
+            first = cursor;
+        }
+    }
+    words.range(live[first], live[position])
+}
+
+/// "people familiar with the matter", "an official familiar with the talks".
+fn familiar_with(words: &Words, live: &[usize], position: usize) -> Option<Range<usize>> {
+    let followed = position + 1 < live.len() && words.word(live[position + 1]) == "with";
+    if position == 0 || !followed || words.broken(live[position - 1], live[position]) {
+        return None;
+    }
+    let mut first = position - 1;
+    if !ANONYMOUS_ROLES.contains(&words.word(live[first]))
+        && !matches!(words.word(live[first]), "sources" | "source" | "someone")
+    {
+        return None;
+    }
+    while first > 0
+        && !words.broken(live[first - 1], live[first])
+        && (is_source_determiner(words.word(live[first - 1]))
+            || SOURCE_PREFIXES.contains(&words.word(live[first - 1])))
+    {
+        first -= 1;
+    }
+    Some(words.range(live[first], live[complement_end(words, live, position + 1)]))
+}
+
+/// "who asked not to be named", "who declined to be identified".
+fn declined_to_be_named(words: &Words, live: &[usize], position: usize) -> Option<Range<usize>> {
+    if position < 3
+        || words.word(live[position - 1]) != "be"
+        || words.word(live[position - 2]) != "to"
+    {
+        return None;
+    }
+    let refusal = words.word(live[position - 3]);
+    let first = match refusal {
+        "not" if position >= 4 => position - 4,
+        "declined" | "refused" => position - 3,
+        _ => return None,
+    };
+    Some(words.range(live[first], live[position]))
+}
+
+/// "un haut responsable", "a senior official": an indefinite role with no name.
+fn is_unnamed_person(words: &Words, speaker: &Range<usize>) -> bool {
+    let tokens = words.tokens_in(speaker);
+    if tokens.is_empty() || !matches!(words.word(tokens.start), "un" | "une" | "a" | "an") {
+        return false;
+    }
+    let has_role = tokens
+        .clone()
+        .any(|t| ANONYMOUS_ROLES.contains(&words.word(t)));
+    let has_name = tokens.clone().skip(1).any(|t| words.is_capitalised(t));
+    has_role && !has_name
+}
+
+fn without_overlaps(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    for span in spans {
+        match kept.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => kept.push(span),
+        }
+    }
+    kept
+}
+
+/// Vague attributions, in order, without overlaps. A group is not vague when it is named
+/// ("les analystes de Goldman Sachs", "des experts, dont Jean Dupont") or when the next sentence
+/// of the paragraph names who says it.
+pub(super) fn vague(
+    words: &Words,
+    quoted: &[bool],
+    attributions: &[Attribution],
+) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (sentence, live) in live_sentences(words, quoted) {
+        for position in 0..live.len() {
+            let phrase = set_phrase(words, &live, position)
+                .or_else(|| unnamed_group(words, &live, position));
+            if let Some((span, last)) = phrase {
+                if !named_after(words, &live, last) && !named_next(words, sentence, attributions) {
+                    found.push(span);
+                }
+            }
+        }
+    }
+    without_overlaps(found)
+}
+
+fn set_phrase(words: &Words, live: &[usize], position: usize) -> Option<(Range<usize>, usize)> {
+    VAGUE_PHRASES.iter().find_map(|phrase| {
+        let length = phrase.split(' ').count();
+        let fits = position + length <= live.len()
+            && (position..position + length).all(|p| p == position || live[p] == live[p - 1] + 1);
+        (fits && words.matches(live[position], live[position] + length, phrase)).then(|| {
+            let last = position + length - 1;
+            (words.range(live[position], live[last]), last)
+        })
+    })
+}
+
+/// "pour de nombreux observateurs", "selon certains experts", "plusieurs rapports indiquent",
+/// "experts believe", "certains estiment".
+fn unnamed_group(words: &Words, live: &[usize], position: usize) -> Option<(Range<usize>, usize)> {
+    let word_at = |p: usize| words.word(live[p]);
+    let joined = |a: usize, b: usize| !words.broken(live[a], live[b]);
+    let word = word_at(position);
+    let group = word.strip_prefix("d'").unwrap_or(word);
+    let is_pronoun = VAGUE_PRONOUNS.contains(&word);
+    if !VAGUE_GROUPS.contains(&group) && !is_pronoun {
+        return None;
+    }
+    if position > 0 && joined(position - 1, position) && words.is_name(live[position - 1]) {
+        return None;
+    }
+    let mut first = position;
+    while first > 0
+        && position - first < 3
+        && joined(first - 1, first)
+        && (VAGUE_QUANTIFIERS.contains(&word_at(first - 1)) || word_at(first - 1) == "de")
+    {
+        first -= 1;
+    }
+    if first < position
+        && word_at(first) == "nombre"
+        && first > 0
+        && super::cues::is_determiner(word_at(first - 1))
+    {
+        return None;
+    }
+    let quantified = first < position || word != group;
+    let introduced = first > 0
+        && joined(first - 1, first)
+        && is_intro(word_at(first - 1))
+        && (first - 1 == 0
+            || words.broken(live[first - 2], live[first - 1])
+            || word_at(first - 1) != "pour");
+    let introduced = introduced
+        || (first > 1 && word_at(first - 2) == "according" && word_at(first - 1) == "to");
+    let mut last = position;
+    if !is_pronoun
+        && last + 1 < live.len()
+        && joined(last, last + 1)
+        && is_adjective_like(words, live[last + 1])
+    {
+        last += 1;
+    }
+    let says = (last + 1..live.len().min(last + 4))
+        .take_while(|&p| joined(p - 1, p))
+        .any(|p| is_opinion_verb(word_at(p)) && !word_at(p).ends_with("ant"));
+    let english_bare = !quantified && !is_pronoun && word_at(position).is_ascii() && says;
+    let vague = if is_pronoun {
+        last + 1 < live.len() && joined(last, last + 1) && is_opinion_verb(word_at(last + 1))
+    } else {
+        introduced || english_bare || (quantified && says)
+    };
+    if !vague {
+        return None;
+    }
+    let start = if introduced {
+        if word_at(first - 1) == "to" {
+            first - 2
+        } else {
+            first - 1
+        }
+    } else {
+        first
+    };
+    Some((words.range(live[start], live[last]), last))
+}
+
+fn is_adjective_like(words: &Words, token: usize) -> bool {
+    let word = words.word(token);
+    !words.is_capitalised(token)
+        && !words.is_number(token)
+        && !is_opinion_verb(word)
+        && !is_time_word(word)
+        && !super::cues::ends_forward_phrase(word)
+        && !super::cues::is_determiner(word)
+        && !matches!(
+            word,
+            "de" | "du" | "des" | "of" | "have" | "are" | "were" | "ont" | "sont"
+        )
+        && !word.starts_with("d'")
+}
+
+/// "des analystes de Goldman Sachs", "experts at the IMF", "des experts, dont Jean Dupont".
+fn named_after(words: &Words, live: &[usize], last: usize) -> bool {
+    let window = &live[last + 1..live.len().min(last + 5)];
+    let Some(&first) = window.first() else {
+        return false;
+    };
+    let linker = words.word(first);
+    let links = matches!(
+        linker,
+        "de" | "du"
+            | "des"
+            | "at"
+            | "from"
+            | "of"
+            | "chez"
+            | "dont"
+            | "notamment"
+            | "comme"
+            | "including"
+            | "like"
+            | "such"
+    ) || linker.starts_with("d'");
+    let elided_name = linker.starts_with("d'") && words.is_capitalised(first);
+    links && (elided_name || window.iter().skip(1).take(3).any(|&t| words.is_name(t)))
+}
+
+/// Whether the next sentence of the paragraph names who speaks ("Selon Jean Dupont, …").
+fn named_next(words: &Words, sentence: usize, attributions: &[Attribution]) -> bool {
+    let doc = words.doc;
+    let Some(next) = doc.sentences.get(sentence + 1) else {
+        return false;
+    };
+    next.paragraph == doc.sentences[sentence].paragraph
+        && attributions.iter().any(|a| {
+            a.sentence == sentence + 1
+                && matches!(a.kind, CueKind::SpeechVerb | CueKind::Intro)
+                && a.speaker
+                    .as_ref()
+                    .is_some_and(|s| words.tokens_in(s).any(|t| words.is_name(t)))
+        })
+}

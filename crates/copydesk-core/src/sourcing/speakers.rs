@@ -1,0 +1,702 @@
+//! Attributions — a speech verb with its subject, or "selon X" — and the speaker of each
+//! quotation.
+
+use super::cues::{
+    self, ends_backward_phrase, ends_forward_phrase, is_auxiliary, is_determiner, is_relative,
+    is_time_word, speech_verb, split_inverted, Strength,
+};
+use super::words::Words;
+use super::{Attribution, CueKind, Quotation, Speaker};
+use crate::language::Language;
+use std::ops::Range;
+
+/// The longest speaker phrase, in words.
+const MAX_SPEAKER_WORDS: usize = 14;
+
+/// Particles inside a name: "Centre d'études", "Ursula von der Leyen", "Bachar Al Assad".
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "von"
+            | "van"
+            | "der"
+            | "den"
+            | "al"
+            | "el"
+            | "bin"
+            | "ben"
+            | "da"
+            | "dos"
+            | "di"
+            | "of"
+            | "the"
+            | "et"
+            | "and"
+            | "y"
+    )
+}
+
+/// Every attribution in the article outside quotations, sentence by sentence.
+pub(super) fn find(words: &Words, quotations: &[Quotation], quoted: &[bool]) -> Vec<Attribution> {
+    let doc = words.doc;
+    let mut found = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let live: Vec<usize> = sentence
+            .tokens
+            .clone()
+            .filter(|&t| !quoted[t] || is_incise(words, t))
+            .collect();
+        let has_quotation = quotations.iter().any(|q| {
+            !q.is_term && q.span.start < sentence.span.end && sentence.span.start < q.span.end
+        });
+        let reader = Sentence {
+            words,
+            live: &live,
+            has_quotation,
+        };
+        for position in 0..live.len() {
+            if let Some(attribution) = reader.attribution_at(position, index) {
+                found.push(attribution);
+            }
+        }
+    }
+    found
+}
+
+/// A speech verb set in a quotation between commas, French style: « Nous irons, dit-il, jusqu’au
+/// bout », « Rien, a-t-elle ajouté, n’est joué ».
+fn is_incise(words: &Words, token: usize) -> bool {
+    let carries_pronoun = |t: usize| split_inverted(words.word(t)).1 > 0;
+    let after_comma = |t: usize| t > 0 && words.gap_has(t - 1, t, ',');
+    let is_verb = |t: usize| t < words.folded.len() && speech_verb(words.word(t)).is_some();
+    let auxiliary_incise = |t: usize| {
+        carries_pronoun(t) && after_comma(t) && is_auxiliary(words.word(t)) && is_verb(t + 1)
+    };
+    (carries_pronoun(token) && after_comma(token) && is_verb(token))
+        || auxiliary_incise(token)
+        || (token > 0 && is_verb(token) && auxiliary_incise(token - 1))
+}
+
+/// The tokens of one sentence outside quotations.
+struct Sentence<'a, 'w> {
+    words: &'a Words<'w>,
+    live: &'a [usize],
+    has_quotation: bool,
+}
+
+impl Sentence<'_, '_> {
+    fn word(&self, position: usize) -> &str {
+        self.words.word(self.live[position])
+    }
+
+    /// An auxiliary or adverb; "a" is one only in French.
+    fn is_aux(&self, word: &str) -> bool {
+        is_auxiliary(word) && (word != "a" || self.words.doc.language == Language::French)
+    }
+
+    fn broken_before(&self, position: usize) -> bool {
+        position == 0
+            || self
+                .words
+                .broken(self.live[position - 1], self.live[position])
+    }
+
+    fn span(&self, first: usize, last: usize) -> Range<usize> {
+        self.words.range(self.live[first], self.live[last])
+    }
+
+    fn attribution_at(&self, position: usize, sentence: usize) -> Option<Attribution> {
+        let word = self.word(position);
+        let cue = |last: usize, speaker: Option<Range<usize>>, kind: CueKind| Attribution {
+            cue: self.span(position, last),
+            speaker,
+            sentence,
+            kind,
+        };
+        match word {
+            "selon" | "d'apres" | "citant" | "citing" => {
+                let speaker = self.forward_phrase(position + 1, false);
+                return Some(cue(position, speaker, CueKind::Intro));
+            }
+            "according" if self.next_is(position, "to") => {
+                let speaker = self.forward_phrase(position + 2, false);
+                return Some(cue(position + 1, speaker, CueKind::Intro));
+            }
+            "cite" | "citee" | "cites" | "citees" | "quoted" | "cited"
+                if self.next_is(position, "par") || self.next_is(position, "by") =>
+            {
+                let speaker = self.forward_phrase(position + 2, false);
+                return Some(cue(position + 1, speaker, CueKind::Intro));
+            }
+            "pour" | "for" if self.broken_before(position) => {
+                let speaker = self.forward_phrase(position + 1, false)?;
+                let followed_by_comma = self.words.doc.masked[speaker.end..]
+                    .trim_start()
+                    .starts_with(',');
+                let names_someone = self.names_someone(&speaker);
+                return (followed_by_comma && names_someone)
+                    .then(|| cue(position, Some(speaker), CueKind::Intro));
+            }
+            _ => {}
+        }
+        let strength = speech_verb(word)?;
+        let (_, pronoun_len) = split_inverted(word);
+        if pronoun_len > 0 {
+            let token = self.words.span(self.live[position]);
+            let pronoun = token.end - pronoun_len + 1..token.end;
+            return Some(cue(
+                position,
+                Some(trim_t(self.words, pronoun)),
+                CueKind::SpeechVerb,
+            ));
+        }
+        if let Some(pronoun) = self.inverted_auxiliary(position) {
+            return Some(cue(position, Some(pronoun), CueKind::SpeechVerb));
+        }
+        let speaker = self.subject_of(position);
+        let inverted = speaker
+            .as_ref()
+            .is_some_and(|s| s.start > self.span(position, position).start);
+        let in_speech_context = strength == Strength::Strong
+            || self.has_quotation
+            || inverted
+            || self.introduces_speech(position);
+        in_speech_context.then(|| cue(position, speaker, CueKind::SpeechVerb))
+    }
+
+    fn next_is(&self, position: usize, word: &str) -> bool {
+        position + 1 < self.live.len()
+            && self.word(position + 1) == word
+            && !self.broken_before(position + 1)
+    }
+
+    /// "a estimé que", "said that", "a déclaré :".
+    fn introduces_speech(&self, position: usize) -> bool {
+        let token = self.live[position];
+        let after = &self.words.doc.masked[self.words.span(token).end..];
+        if after.trim_start().starts_with(':') {
+            return true;
+        }
+        self.live[position + 1..]
+            .iter()
+            .take(3)
+            .map(|&t| self.words.word(t))
+            .any(|w| w == "que" || w == "that" || w.starts_with("qu'"))
+    }
+
+    /// The pronoun of "a-t-il dit": an auxiliary carrying its subject before the verb.
+    fn inverted_auxiliary(&self, position: usize) -> Option<Range<usize>> {
+        let mut cursor = position;
+        while cursor > 0 && !self.broken_before(cursor) {
+            cursor -= 1;
+            let word = self.word(cursor);
+            if !self.is_aux(word) {
+                return None;
+            }
+            let (_, pronoun_len) = split_inverted(word);
+            if pronoun_len > 0 {
+                let token = self.words.span(self.live[cursor]);
+                return Some(trim_t(self.words, token.end - pronoun_len + 1..token.end));
+            }
+        }
+        None
+    }
+
+    /// The subject of a speech verb: before it ("Diosdado Cabello a indiqué"), after it when
+    /// inverted ("», a déclaré le diplomate"), or before an incise ("Peskov, sans mentionner …,
+    /// a souligné").
+    fn subject_of(&self, verb: usize) -> Option<Range<usize>> {
+        let mut cursor = verb;
+        while cursor > 0 && !self.broken_before(cursor) && self.is_aux(self.word(cursor - 1)) {
+            cursor -= 1;
+        }
+        if let Some(before) = self.backward_phrase(cursor) {
+            return Some(before);
+        }
+        if let Some(after) = self.forward_phrase(verb + 1, true) {
+            return Some(after);
+        }
+        self.before_incise(cursor)
+    }
+
+    /// The phrase that ends just before `position`, read backwards to a break or a stop word.
+    fn backward_phrase(&self, position: usize) -> Option<Range<usize>> {
+        if self.broken_before(position) {
+            return None;
+        }
+        let last = position - 1;
+        if !is_relative(self.word(last)) {
+            return self.phrase_ending_at(last);
+        }
+        let after_comma = last > 0
+            && self
+                .words
+                .gap_has(self.live[last - 1], self.live[last], ',');
+        after_comma
+            .then(|| self.phrase_ending_at(last - 1))
+            .flatten()
+    }
+
+    /// The phrase whose last word is at `last`, read backwards.
+    fn phrase_ending_at(&self, last: usize) -> Option<Range<usize>> {
+        let mut first = last;
+        loop {
+            let word = self.word(first);
+            if ends_backward_phrase(word) || self.is_aux(word) {
+                if first == last {
+                    return None;
+                }
+                first += 1;
+                break;
+            }
+            if self.broken_before(first) || last - first + 1 >= MAX_SPEAKER_WORDS {
+                break;
+            }
+            first -= 1;
+        }
+        Some(self.span(first, last))
+    }
+
+    /// Jumps back over incises and appositions, which start with a lowercase word, to the
+    /// phrase before them.
+    fn before_incise(&self, position: usize) -> Option<Range<usize>> {
+        let mut end = position;
+        for _ in 0..2 {
+            if end == 0 || !self.words.gap_has(self.live[end - 1], self.live[end], ',') {
+                return None;
+            }
+            let mut start = end - 1;
+            while start > 0 && !self.broken_before(start) {
+                start -= 1;
+            }
+            let opening = self.word(start);
+            let opens_incise =
+                !self.words.is_capitalised(self.live[start]) && !is_determiner(opening);
+            if !opens_incise {
+                return self.phrase_ending_at(end - 1);
+            }
+            end = start;
+        }
+        None
+    }
+
+    /// The phrase that starts at `position`: a speaker after "selon" or after an inverted verb.
+    /// After a verb, time words and a dative ("aux journalistes") are skipped first.
+    fn forward_phrase(&self, mut position: usize, after_verb: bool) -> Option<Range<usize>> {
+        let french = self.words.doc.language == Language::French;
+        if after_verb {
+            while position < self.live.len()
+                && !self.broken_before(position)
+                && (is_time_word(self.word(position))
+                    || cues::is_adverb(self.word(position))
+                    || self.words.is_number(self.live[position]))
+            {
+                position += 1;
+            }
+            if french
+                && position + 1 < self.live.len()
+                && matches!(self.word(position), "a" | "au" | "aux")
+                && !self.broken_before(position)
+            {
+                position += 2;
+                while position < self.live.len()
+                    && !self.broken_before(position)
+                    && !is_determiner(self.word(position))
+                    && !self.words.is_capitalised(self.live[position])
+                {
+                    position += 1;
+                }
+            }
+        }
+        if position >= self.live.len() || (after_verb && self.broken_before(position)) {
+            return None;
+        }
+        let stops = |word: &str| ends_forward_phrase(word) && (french || word != "a");
+        let first_word = self.word(position);
+        if stops(first_word) {
+            return None;
+        }
+        let opens_name = self.words.is_capitalised(self.live[position]);
+        if after_verb && !opens_name && !is_determiner(first_word) {
+            return None;
+        }
+        let mut last = position;
+        while last + 1 < self.live.len()
+            && !self.broken_before(last + 1)
+            && !stops(self.word(last + 1))
+            && last + 1 - position < MAX_SPEAKER_WORDS
+        {
+            if opens_name
+                && !self.words.is_capitalised(self.live[last + 1])
+                && !is_name_particle(self.word(last + 1))
+            {
+                break;
+            }
+            last += 1;
+        }
+        while last > position && is_name_particle(self.word(last)) {
+            last -= 1;
+        }
+        last = self.apposition_after(last);
+        Some(self.span(position, last))
+    }
+
+    /// "le directeur …, Alexander Schetinin": a name set after a comma belongs to the speaker.
+    fn apposition_after(&self, last: usize) -> usize {
+        let start = last + 1;
+        if start >= self.live.len() || !self.words.gap_has(self.live[last], self.live[start], ',') {
+            return last;
+        }
+        let mut end = start;
+        while end < self.live.len()
+            && self.words.is_capitalised(self.live[end])
+            && (end == start || !self.broken_before(end))
+        {
+            end += 1;
+        }
+        let closes = end == self.live.len() || self.broken_before(end);
+        if end > start && end - start <= 4 && closes {
+            end - 1
+        } else {
+            last
+        }
+    }
+
+    /// Whether a phrase after "pour" names someone who can hold a view: a name, a pronoun, or a
+    /// word for people ("les analystes", "le ministre").
+    fn names_someone(&self, phrase: &Range<usize>) -> bool {
+        self.words
+            .tokens_in(phrase)
+            .any(|t| self.words.is_name(t) || is_person_word(self.words.word(t)))
+    }
+}
+
+/// Words for people who can be a source.
+pub(crate) fn is_person_word(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    matches!(
+        singular,
+        "lui"
+            | "elle"
+            | "eux"
+            | "him"
+            | "her"
+            | "them"
+            | "analyste"
+            | "observateur"
+            | "expert"
+            | "specialiste"
+            | "commentateur"
+            | "ministre"
+            | "president"
+            | "presidente"
+            | "porte-parole"
+            | "responsable"
+            | "diplomate"
+            | "dirigeant"
+            | "chercheur"
+            | "economiste"
+            | "politologue"
+            | "directeur"
+            | "directrice"
+            | "avocat"
+            | "avocate"
+            | "procureur"
+            | "juge"
+            | "analyst"
+            | "observer"
+            | "minister"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "leader"
+            | "economist"
+            | "researcher"
+            | "critic"
+    )
+}
+
+/// "-t-il" → "il": the pronoun without the euphonic t.
+fn trim_t(words: &Words, span: Range<usize>) -> Range<usize> {
+    let text = &words.doc.source[span.clone()];
+    let skip = if text.starts_with("t-") { 2 } else { 0 };
+    span.start + skip..span.end
+}
+
+/// Gives each quotation its speaker: an attribution in its sentence, then in the sentence
+/// before or after, then the speaker of the quotation just before it.
+pub(super) fn attach(words: &Words, quotations: &mut [Quotation], attributions: &[Attribution]) {
+    let doc = words.doc;
+    let mut chain_start = 0;
+    while chain_start < quotations.len() {
+        let chain = quotations[chain_start].chain;
+        let mut chain_end = chain_start + 1;
+        while chain_end < quotations.len() && quotations[chain_end].chain == chain {
+            chain_end += 1;
+        }
+        let first = quotations[chain_start].span.clone();
+        let last = quotations[chain_end - 1].span.clone();
+        let whole = first.start..last.end;
+        let speaker = if quotations[chain_start].is_term {
+            same_sentence(doc, &whole, attributions)
+        } else {
+            same_sentence(doc, &whole, attributions)
+                .or_else(|| neighbouring_sentence(doc, &whole, attributions))
+                .or_else(|| previous_speaker(doc, &quotations[..chain_start], &whole))
+        };
+        for quotation in &mut quotations[chain_start..chain_end] {
+            quotation.speaker = speaker.clone();
+        }
+        chain_start = chain_end;
+    }
+}
+
+fn to_speaker(attribution: &Attribution) -> Speaker {
+    Speaker {
+        span: attribution
+            .speaker
+            .clone()
+            .unwrap_or_else(|| attribution.cue.clone()),
+        cue: attribution.cue.clone(),
+    }
+}
+
+fn sentences_of(doc: &crate::Document, span: &Range<usize>) -> Range<usize> {
+    let first = doc.sentence_at(span.start).unwrap_or(0);
+    let last = doc
+        .sentence_at(span.end.saturating_sub(1))
+        .unwrap_or(first)
+        .max(first);
+    first..last + 1
+}
+
+fn same_sentence(
+    doc: &crate::Document,
+    quote: &Range<usize>,
+    attributions: &[Attribution],
+) -> Option<Speaker> {
+    let sentences = sentences_of(doc, quote);
+    let distance = |a: &Attribution| {
+        if a.cue.start >= quote.end {
+            a.cue.start - quote.end
+        } else {
+            quote.start.saturating_sub(a.cue.end)
+        }
+    };
+    attributions
+        .iter()
+        .filter(|a| sentences.contains(&a.sentence))
+        .min_by_key(|a| distance(a))
+        .map(to_speaker)
+}
+
+/// A speaker named in the sentence before ("Il a ajouté :") or after, in the same paragraph or,
+/// for the sentence before, when the quotation opens its paragraph.
+fn neighbouring_sentence(
+    doc: &crate::Document,
+    quote: &Range<usize>,
+    attributions: &[Attribution],
+) -> Option<Speaker> {
+    let sentences = sentences_of(doc, quote);
+    let paragraph = doc.sentences[sentences.start].paragraph;
+    let speech = |index: usize| {
+        attributions
+            .iter()
+            .rfind(|a| a.sentence == index && a.kind == CueKind::SpeechVerb)
+    };
+    let before = sentences.start.checked_sub(1).and_then(speech);
+    let after = (sentences.end < doc.sentences.len()
+        && doc.sentences[sentences.end].paragraph == paragraph)
+        .then(|| speech(sentences.end))
+        .flatten();
+    before.or(after).map(to_speaker)
+}
+
+/// The speaker of the quotation just before, if it ends in the sentence before this one or in
+/// this one: a speaker goes on quoting.
+fn previous_speaker(
+    doc: &crate::Document,
+    before: &[Quotation],
+    quote: &Range<usize>,
+) -> Option<Speaker> {
+    let previous = before.iter().rev().find(|q| !q.is_term)?;
+    let this_sentence = doc.sentence_at(quote.start)?;
+    let previous_sentence = doc.sentence_at(previous.span.end.saturating_sub(1))?;
+    (this_sentence - previous_sentence <= 1)
+        .then(|| previous.speaker.clone())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sourcing::analysis;
+    use crate::{Document, Format, Language};
+
+    /// The speaker of each quotation (not terms), as text.
+    fn speakers(text: &str, language: Language) -> Vec<Option<String>> {
+        let doc = Document::new(text.to_string(), Format::PlainText, Some(language));
+        analysis(&doc)
+            .quotations
+            .iter()
+            .filter(|q| !q.is_term)
+            .map(|q| {
+                q.speaker
+                    .as_ref()
+                    .map(|s| doc.text(s.span.clone()).to_string())
+            })
+            .collect()
+    }
+
+    fn one(text: &str, language: Language) -> Option<String> {
+        let found = speakers(text, language);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn french_speaker_after_the_quote_inverted() {
+        assert_eq!(
+            one("« Nous sommes en contact avec nos amis vénézuéliens », a déclaré le porte-parole de la présidence russe, Dmitri Peskov, à l’agence TASS.", Language::French).as_deref(),
+            Some("le porte-parole de la présidence russe, Dmitri Peskov")
+        );
+        assert_eq!(
+            one("« Ils violent à nouveau la Constitution », s’est élevé Juan Guaido auteur d’une tentative de coup d’État.", Language::French).as_deref(),
+            Some("Juan Guaido")
+        );
+        assert_eq!(
+            one("« Nous enverrons autant de personnes que nécessaire », a déclaré vendredi aux journalistes le diplomate russe à la question de savoir.", Language::French).as_deref(),
+            Some("le diplomate russe")
+        );
+        assert_eq!(
+            one("“Ils doivent être sûrs que les armes fonctionnent” a d’ailleurs confirmé l’ambassadeur Zaïosmki, ajoutant que tout va bien.", Language::French).as_deref(),
+            Some("l’ambassadeur Zaïosmki")
+        );
+    }
+
+    #[test]
+    fn french_pronoun_speakers() {
+        assert_eq!(
+            one(
+                "« Nous irons jusqu’au bout », a-t-il dit.",
+                Language::French
+            )
+            .as_deref(),
+            Some("il")
+        );
+        assert_eq!(
+            one(
+                "« Nous irons jusqu’au bout », ajoute-t-elle.",
+                Language::French
+            )
+            .as_deref(),
+            Some("elle")
+        );
+    }
+
+    #[test]
+    fn french_speaker_before_the_quote() {
+        assert_eq!(
+            one(
+                "Le ministre Jean Dupont a affirmé : « Nous ne céderons rien à personne. »",
+                Language::French
+            )
+            .as_deref(),
+            Some("Le ministre Jean Dupont")
+        );
+        assert_eq!(
+            one(
+                "Selon le média russe Sputnik, « la Russie a envoyé des militaires au Venezuela ».",
+                Language::French
+            )
+            .as_deref(),
+            Some("le média russe Sputnik")
+        );
+    }
+
+    #[test]
+    fn speaker_in_the_previous_sentence_or_quote() {
+        let text = "Toutefois, l’ambassadeur russe insiste, les deux pays n’ont pas à négocier. “C’est aux chavistes et à l’opposition de trouver la solution“.";
+        assert_eq!(
+            one(text, Language::French).as_deref(),
+            Some("l’ambassadeur russe")
+        );
+        let chained = "« Nous sommes prêts à tout », a déclaré Jean Dupont.\n\n« Nous ne reculerons jamais devant eux. »";
+        assert_eq!(
+            speakers(chained, Language::French),
+            [
+                Some("Jean Dupont".to_string()),
+                Some("Jean Dupont".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn quotation_over_paragraphs_shares_its_speaker() {
+        let text = "Le ministre a déclaré : « Nous irons jusqu’au bout de cette réforme.\n\n» Et nous ne reculerons devant rien ni personne. »";
+        assert_eq!(
+            speakers(text, Language::French),
+            [
+                Some("Le ministre".to_string()),
+                Some("Le ministre".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn english_speakers() {
+        assert_eq!(
+            one(
+                "“We will not back down on this,” Smith said on Sunday.",
+                Language::English
+            )
+            .as_deref(),
+            Some("Smith")
+        );
+        assert_eq!(
+            one(
+                "“We will not back down on this,” said the prime minister.",
+                Language::English
+            )
+            .as_deref(),
+            Some("the prime minister")
+        );
+        assert_eq!(
+            one(
+                "According to John Smith, \"the talks are over and nothing was agreed\".",
+                Language::English
+            )
+            .as_deref(),
+            Some("John Smith")
+        );
+        assert_eq!(
+            one("Mr Sunak, speaking outside Downing Street, told reporters: \"I am sorry to all of you.\"", Language::English).as_deref(),
+            Some("Mr Sunak")
+        );
+    }
+
+    #[test]
+    fn no_speaker_when_nobody_speaks() {
+        assert_eq!(
+            one(
+                "La foule criait. « Nous voulons du pain et du travail pour tous »",
+                Language::French
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn terms_are_not_quotations() {
+        let doc = Document::new(
+            "Les tenants de la «dictature maduriste» et une attaque des “forces américaines“ ou un « coup d’État ». Il ne restera pas « les bras croisés ».".into(),
+            Format::PlainText,
+            None,
+        );
+        assert!(analysis(&doc).quotations.iter().all(|q| q.is_term));
+    }
+}
