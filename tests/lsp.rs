@@ -118,6 +118,8 @@ fn a_session_over_the_seed_articles() {
         assert_eq!(got, expected, "{}", seed.display());
     }
 
+    names_quotations_and_sources(&mut client, &seeds_dir().join("seed-000.txt"));
+
     let (path, text) = doubled_fixture();
     let uri = file_uri(&path);
     client.open(&uri, "markdown", &text);
@@ -186,6 +188,74 @@ fn a_session_over_the_seed_articles() {
     );
 
     assert!(client.shutdown().success());
+}
+
+/// Hover cards, completion, the outline and the sourcing report on an open seed article.
+fn names_quotations_and_sources(client: &mut LspClient, seed: &Path) {
+    let uri = file_uri(seed);
+    let text = std::fs::read_to_string(seed).expect("seed");
+    let peskov = text.find("Peskov").expect("Peskov in the seed");
+    let hover = client.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": utf16_position(&text, peskov + 2)}),
+    );
+    let card = hover["contents"]["value"].as_str().expect("a card");
+    assert!(card.contains("**Dmitri Peskov**"), "{card}");
+
+    let quote = text.find("« Nous avons").expect("a quotation");
+    let hover = client.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": utf16_position(&text, quote + 10)}),
+    );
+    let speaker = hover["contents"]["value"].as_str().expect("a speaker");
+    assert!(speaker.contains("Citation de **"), "{speaker}");
+
+    let end = utf16_position(&text, text.len());
+    client.change(
+        &uri,
+        2,
+        json!([{"range": {"start": end, "end": end}, "text": "\nSelon chtch"}]),
+    );
+    client.diagnostics(&uri, 2);
+    let typed = format!("{text}\nSelon chtch");
+    let list = client.call(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": utf16_position(&typed, typed.len())}),
+    );
+    let item = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["label"] == "Alexandre Chtchétinine")
+        .expect("Chtchétinine offered");
+    assert!(item["detail"].is_string());
+    assert!(item["documentation"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("Chtchétinine"));
+
+    let symbols = client.call(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let groups: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|group| group["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        groups.contains(&"Personnes") && groups.contains(&"Citations"),
+        "{groups:?}"
+    );
+
+    let report = client.call(
+        "workspace/executeCommand",
+        json!({"command": "copydesk.sourcingReport", "arguments": [uri]}),
+    );
+    let first = &report["quotations"][0];
+    let span = first["span"]["start"].as_u64().unwrap() as usize;
+    assert_eq!(first["range"]["start"], utf16_position(&typed, span));
 }
 
 #[test]

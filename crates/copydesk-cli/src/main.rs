@@ -5,6 +5,7 @@ mod explain;
 mod files;
 mod fix;
 mod output;
+mod report;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -38,6 +39,8 @@ enum Command {
         #[arg(long)]
         stdio: bool,
     },
+    /// Say who is quoted in each article and which sources it leans on.
+    Report(ReportArgs),
 }
 
 /// Options shared by `check` and `fix`.
@@ -88,6 +91,21 @@ enum Format {
     Json,
     Sarif,
     Github,
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    format: ReportFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -150,6 +168,7 @@ fn main() -> ExitCode {
         Command::Explain { code } => explain::explain(&code),
         Command::Rules => explain::list(),
         Command::Lsp { stdio: _ } => serve_lsp(),
+        Command::Report(args) => report::run(args),
     };
     ExitCode::from(code)
 }

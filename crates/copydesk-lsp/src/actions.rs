@@ -3,7 +3,7 @@
 use crate::analysis::Analysis;
 use crate::positions::PositionEncoding;
 use copydesk_core::fix::apply_safe_fixes;
-use copydesk_core::{check, Config, Diagnostic, Document, Format};
+use copydesk_core::{check, Diagnostic, Document, Format};
 use std::collections::HashMap;
 use std::ops::Range;
 use tower_lsp::lsp_types::{self as lsp, CodeActionKind, CodeActionOrCommand, TextEdit, Url};
@@ -30,11 +30,7 @@ impl Request<'_> {
 }
 
 /// The actions for a range of an analysed document.
-pub fn code_actions(
-    analysis: &Analysis,
-    config: &Config,
-    request: &Request,
-) -> Vec<CodeActionOrCommand> {
+pub fn code_actions(analysis: &Analysis, request: &Request) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
     if request.wants(&CodeActionKind::QUICKFIX) {
         for diagnostic in analysis.diagnostics_at(request.span.clone()) {
@@ -43,7 +39,7 @@ pub fn code_actions(
         }
     }
     if request.wants(&CodeActionKind::SOURCE_FIX_ALL) {
-        actions.extend(fix_all(analysis, config, request));
+        actions.extend(fix_all(analysis, request));
     }
     actions
         .into_iter()
@@ -143,8 +139,9 @@ fn disable_next_line(
 
 /// Every safe fix, applied round after round as `copydesk fix` does, as one edit over the part
 /// of the text that changes.
-fn fix_all(analysis: &Analysis, config: &Config, request: &Request) -> Option<lsp::CodeAction> {
+fn fix_all(analysis: &Analysis, request: &Request) -> Option<lsp::CodeAction> {
     let doc = &analysis.document;
+    let config = &analysis.config;
     let mut text = doc.source.clone();
     let mut diagnostics = analysis.diagnostics.clone();
     for _ in 0..FIX_ROUNDS {
@@ -202,8 +199,7 @@ mod tests {
     use super::*;
 
     fn actions(text: &str, format: Format, span: Range<usize>) -> Vec<lsp::CodeAction> {
-        let config = Config::default();
-        let analysis = Analysis::new(text.into(), format, &config, 1);
+        let analysis = Analysis::new(text.into(), format, Default::default(), 1);
         let uri = Url::parse("file:///a.md").unwrap();
         let request = Request {
             uri: &uri,
@@ -211,7 +207,7 @@ mod tests {
             only: None,
             encoding: PositionEncoding::Utf16,
         };
-        code_actions(&analysis, &config, &request)
+        code_actions(&analysis, &request)
             .into_iter()
             .map(|action| match action {
                 CodeActionOrCommand::CodeAction(action) => action,
@@ -267,7 +263,7 @@ mod tests {
         assert_eq!(comment.range.start, lsp::Position::new(0, 9));
         let (fixed, _) = copydesk_core::fix::apply_edits(text, vec![(9..9, comment.new_text)]);
         let doc = Document::new(fixed, Format::Markdown, None);
-        assert!(check(&doc, &Config::default()).is_empty());
+        assert!(check(&doc, &Default::default()).is_empty());
     }
 
     #[test]

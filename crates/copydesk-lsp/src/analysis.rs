@@ -1,8 +1,10 @@
 //! Checking a snapshot of a document, and turning the core's findings into LSP diagnostics.
 
 use crate::positions::{Frame, PositionEncoding};
+use copydesk_core::gazetteer::Mention;
 use copydesk_core::{check, Config, Diagnostic, Document, Format, Severity};
 use serde::{Deserialize, Serialize};
+use std::sync::{Arc, OnceLock};
 use tower_lsp::lsp_types::{self as lsp, Url};
 
 /// The core's view of one version of a document, and its findings.
@@ -10,17 +12,27 @@ pub struct Analysis {
     pub version: i32,
     pub document: Document,
     pub diagnostics: Vec<Diagnostic>,
+    pub config: Arc<Config>,
+    mentions: OnceLock<Vec<Mention>>,
 }
 
 impl Analysis {
-    pub fn new(text: String, format: Format, config: &Config, version: i32) -> Analysis {
+    pub fn new(text: String, format: Format, config: Arc<Config>, version: i32) -> Analysis {
         let document = Document::new(text, format, config.language);
-        let diagnostics = check(&document, config);
+        let diagnostics = check(&document, &config);
         Analysis {
             version,
             document,
             diagnostics,
+            config,
+            mentions: OnceLock::new(),
         }
+    }
+
+    /// The names the gazetteer knows in the article, found on first use.
+    pub fn mentions(&self) -> &[Mention] {
+        self.mentions
+            .get_or_init(|| self.config.gazetteer.mentions(&self.document))
     }
 
     pub fn frame(&self, encoding: PositionEncoding) -> Frame<'_> {
@@ -110,7 +122,7 @@ mod tests {
         let analysis = Analysis::new(
             "🗣 Ils sont sont là.\n".into(),
             Format::PlainText,
-            &Config::default(),
+            Arc::new(Config::default()),
             1,
         );
         let uri = Url::parse("file:///a.txt").unwrap();

@@ -6,7 +6,9 @@
 
 mod actions;
 mod analysis;
+mod completion;
 mod hover;
+mod outline;
 pub mod positions;
 mod server;
 mod settings;

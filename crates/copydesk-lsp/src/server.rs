@@ -3,21 +3,28 @@
 
 use crate::actions::{self, Request};
 use crate::analysis::Analysis;
-use crate::hover::diagnostics_hover;
+use crate::completion;
+use crate::hover;
+use crate::outline;
 use crate::positions::PositionEncoding;
 use crate::settings::{ConfigStore, Settings};
 use crate::text_document::TextDocument;
 use copydesk_core::{Config, Format};
+use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use tower_lsp::jsonrpc::Result;
+use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
-/// The glob of configuration files the server asks the editor to watch.
-const CONFIG_GLOB: &str = "**/.copydesk.toml";
+/// The files the server asks the editor to watch: `.copydesk.toml` and the gazetteers it
+/// lists, which are TOML too.
+const CONFIG_GLOB: &str = "**/*.toml";
+
+/// The command that returns a document's sourcing report: arguments `[uri]`.
+pub const SOURCING_REPORT: &str = "copydesk.sourcingReport";
 
 pub struct Server {
     client: Client,
@@ -125,7 +132,7 @@ impl Server {
             let analysis = tokio::task::spawn_blocking(move || {
                 job_state
                     .is_current(&job_uri, version)
-                    .then(|| Arc::new(Analysis::new(text, format, &config, version)))
+                    .then(|| Arc::new(Analysis::new(text, format, config, version)))
             })
             .await
             .ok()
@@ -133,7 +140,7 @@ impl Server {
             let Some(analysis) = analysis else {
                 return;
             };
-            let _publishing = state.publishing.lock().await;
+            let publishing = state.publishing.lock().await;
             let diagnostics = {
                 let mut documents = lock(&state.documents);
                 match documents.get_mut(&uri) {
@@ -147,6 +154,9 @@ impl Server {
             client
                 .publish_diagnostics(uri, diagnostics, Some(version))
                 .await;
+            drop(publishing);
+            // Hovers, completions and the outline need the names; find them before they ask.
+            let _ = tokio::task::spawn_blocking(move || analysis.mentions().len()).await;
         });
     }
 
@@ -173,7 +183,7 @@ impl Server {
         };
         let (config, _) = self.state.config_for(uri);
         let analysis = tokio::task::spawn_blocking(move || {
-            Arc::new(Analysis::new(text, format, &config, version))
+            Arc::new(Analysis::new(text, format, config, version))
         })
         .await
         .ok()?;
@@ -241,6 +251,12 @@ impl LanguageServer for Server {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions::default()),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![SOURCING_REPORT.to_string()],
+                    ..Default::default()
+                }),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![
@@ -359,7 +375,7 @@ impl LanguageServer for Server {
         let Some(offset) = frame.offset(position.position) else {
             return Ok(None);
         };
-        Ok(diagnostics_hover(&analysis, offset).map(|markdown| Hover {
+        Ok(hover::hover(&analysis, offset).map(|markdown| Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
                 value: markdown,
@@ -377,13 +393,57 @@ impl LanguageServer for Server {
         let Some(span) = analysis.frame(encoding).span(params.range) else {
             return Ok(Some(Vec::new()));
         };
-        let (config, _) = self.state.config_for(&uri);
         let request = Request {
             uri: &uri,
             span,
             only: params.context.only.as_deref(),
             encoding,
         };
-        Ok(Some(actions::code_actions(&analysis, &config, &request)))
+        Ok(Some(actions::code_actions(&analysis, &request)))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let position = params.text_document_position;
+        let Some(analysis) = self.analysis(&position.text_document.uri).await else {
+            return Ok(None);
+        };
+        let encoding = self.state.encoding();
+        let Some(offset) = analysis.frame(encoding).offset(position.position) else {
+            return Ok(None);
+        };
+        let list = completion::complete(&analysis, offset, encoding);
+        Ok(Some(CompletionResponse::List(list)))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(analysis) = self.analysis(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let symbols = outline::document_symbols(&analysis, self.state.encoding());
+        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        if params.command != SOURCING_REPORT {
+            return Err(Error::invalid_params(format!(
+                "unknown command {}; the server knows {SOURCING_REPORT}",
+                params.command
+            )));
+        }
+        let uri = params
+            .arguments
+            .first()
+            .and_then(|argument| serde_json::from_value::<Url>(argument.clone()).ok())
+            .ok_or_else(|| Error::invalid_params("expected the document's URI as argument"))?;
+        let Some(analysis) = self.analysis(&uri).await else {
+            return Err(Error::invalid_params(format!("{uri} is not open")));
+        };
+        Ok(Some(outline::sourcing_report(
+            &analysis,
+            self.state.encoding(),
+        )))
     }
 }

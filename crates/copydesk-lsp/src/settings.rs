@@ -128,7 +128,10 @@ fn build(file: Option<&Path>, settings: &Settings) -> Resolved {
     let anchor = file.map_or_else(|| PathBuf::from(FILE_NAME), Path::to_path_buf);
     let merged = toml::to_string(&table).unwrap_or_default();
     let config = match Config::parse(&merged, &anchor) {
-        Ok(config) => config,
+        Ok(mut config) => {
+            config.gazetteer = base.gazetteer.clone();
+            config
+        }
         Err(error) => {
             problems.push(format!("copydesk settings: {}", error.message));
             base

@@ -8,8 +8,10 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::CheckContext;
 
+pub mod entity;
 pub mod attribution;
 pub mod fact;
+pub mod source;
 pub mod style;
 
 /// What a rule is, read from its declaration.
@@ -87,10 +89,14 @@ macro_rules! declare_rule {
 /// Every rule, in the order `copydesk rules` lists them.
 pub fn all() -> &'static [&'static dyn Rule] {
     &[
+        &entity::misspelled::Misspelled,
+        &entity::inconsistent::Inconsistent,
+        &entity::transliteration::Transliteration,
         &attribution::unattributed_quote::UnattributedQuote,
         &attribution::anonymous_source::AnonymousSource,
         &attribution::vague_source::VagueSource,
         &attribution::unsourced_conditional::UnsourcedConditional,
+        &source::state_media::StateMedia,
         &fact::total::Total,
         &fact::weekday::WeekdayMismatch,
         &style::repeated_word::RepeatedWord,

@@ -20,12 +20,66 @@ const FRENCH_ER_STRONG: &[&str] = &[
     "indign", "assen", "reaffirm", "clam", "proclam",
 ];
 const FRENCH_ER_WEAK: &[&str] = &[
-    "indiqu", "soulign", "precis", "ajout", "estim", "expliqu", "assur", "rappel", "denonc",
-    "confi", "annonc", "confirm", "demand", "comment", "observ", "not", "relev", "plaid", "jug",
-    "regrett", "deplor", "fustig", "temoign", "racont", "accus", "avanc", "souffl", "gliss",
-    "rapport", "signal", "avou", "conced", "menac", "interrog", "inquiet", "elev", "exhort",
-    "reclam", "lach", "nuanc", "tranch", "poursuiv", "lanc", "qualifi", "salu", "critiqu",
-    "reiter", "evoqu", "deplor", "repet", "revel", "confess", "rassur",
+    "indiqu",
+    "soulign",
+    "precis",
+    "ajout",
+    "estim",
+    "expliqu",
+    "assur",
+    "rappel",
+    "denonc",
+    "confi",
+    "annonc",
+    "confirm",
+    "demand",
+    "comment",
+    "observ",
+    "not",
+    "relev",
+    "plaid",
+    "jug",
+    "regrett",
+    "deplor",
+    "fustig",
+    "temoign",
+    "racont",
+    "accus",
+    "avanc",
+    "souffl",
+    "gliss",
+    "rapport",
+    "signal",
+    "avou",
+    "conced",
+    "menac",
+    "interrog",
+    "inquiet",
+    "elev",
+    "exhort",
+    "reclam",
+    "lach",
+    "nuanc",
+    "tranch",
+    "poursuiv",
+    "lanc",
+    "qualifi",
+    "salu",
+    "critiqu",
+    "reiter",
+    "evoqu",
+    "deplor",
+    "repet",
+    "revel",
+    "confess",
+    "rassur",
+    "felicit",
+    "remerci",
+    "notifi",
+    "inform",
+    "interpell",
+    "exprim",
+    "resum",
 ];
 
 /// Endings of a first-group verb, folded: present, participle, imperfect, simple past, future,
@@ -110,6 +164,8 @@ const FRENCH_IRREGULAR_WEAK: &[&str] = &[
     "appelle",
     "interrogeait",
     "interrogeant",
+    "valoir",
+    "savoir",
 ];
 
 const ENGLISH_STRONG: &[&str] = &[
@@ -196,6 +252,13 @@ const ENGLISH_WEAK: &[&str] = &[
     "urging",
     "calling",
     "called",
+    "notified",
+    "notifying",
+    "informed",
+    "informing",
+    "congratulated",
+    "thanked",
+    "praised",
 ];
 
 static SPEECH_VERBS: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
@@ -265,6 +328,8 @@ pub(crate) fn is_auxiliary(word: &str) -> bool {
             | "s'etait"
             | "l'a"
             | "l'ont"
+            | "fait"
+            | "faisait"
             | "l'avait"
             | "lui"
             | "leur"

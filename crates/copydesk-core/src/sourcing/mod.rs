@@ -8,9 +8,11 @@ mod quotes;
 mod report;
 mod sources;
 mod speakers;
+mod state_media;
 pub(crate) mod words;
 
 pub use report::{report, QuotationEntry, Report, SourceEntry, StateMediaEntry};
+pub use state_media::{state_media_citations, StateMediaCitation};
 
 use crate::document::Document;
 use std::ops::Range;

@@ -2,8 +2,9 @@
 //! it; the language server shows the same data.
 
 use super::cues::is_determiner;
-use super::{analysis, CueKind};
+use super::{analysis, state_media_citations, CueKind};
 use crate::document::Document;
+use crate::gazetteer::Gazetteer;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -56,8 +57,8 @@ fn entry(doc: &Document, span: &Range<usize>) -> SourceEntry {
     }
 }
 
-/// The sourcing report of an article.
-pub fn report(doc: &Document) -> Report {
+/// The sourcing report of an article; state-controlled outlets are known from `gazetteer`.
+pub fn report(doc: &Document, gazetteer: &Gazetteer) -> Report {
     let analysis = analysis(doc);
     let words = analysis.words(doc);
     let quotations: Vec<QuotationEntry> = analysis
@@ -98,7 +99,15 @@ pub fn report(doc: &Document) -> Report {
         named_sources,
         anonymous_sources: analysis.anonymous.iter().map(|s| entry(doc, s)).collect(),
         vague_attributions: analysis.vague.iter().map(|s| entry(doc, s)).collect(),
-        state_media: Vec::new(),
+        state_media: state_media_citations(doc, gazetteer)
+            .into_iter()
+            .map(|citation| StateMediaEntry {
+                text: doc.text(citation.span.clone()).to_string(),
+                span: citation.span,
+                outlet: citation.outlet,
+                state: citation.state,
+            })
+            .collect(),
     }
 }
 
@@ -114,7 +123,7 @@ mod tests {
                     Selon une source proche du ministère, la Russie a retiré ses experts. \
                     Pour de nombreux observateurs, c’est un tournant.";
         let doc = Document::new(text.into(), Format::PlainText, None);
-        let report = report(&doc);
+        let report = report(&doc, &Gazetteer::bundled());
         assert_eq!(report.quotations.len(), 2);
         assert_eq!(
             report.quotations[0]
@@ -138,5 +147,17 @@ mod tests {
             "Pour de nombreux observateurs"
         );
         assert_eq!(report.attributed_share, Some(1.0));
+        assert!(report.state_media.is_empty());
+    }
+
+    #[test]
+    fn reports_state_media_cited() {
+        let text =
+            "Selon l’agence russe RIA Novosti, les troupes sont arrivées. RT a été interdite.";
+        let doc = Document::new(text.into(), Format::PlainText, None);
+        let report = report(&doc, &Gazetteer::bundled());
+        assert_eq!(report.state_media.len(), 1);
+        assert_eq!(report.state_media[0].text, "RIA Novosti");
+        assert_eq!(report.state_media[0].state, "RU");
     }
 }

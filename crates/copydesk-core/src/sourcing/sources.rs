@@ -74,7 +74,6 @@ const SOURCE_QUALIFIERS: &[&str] = &[
     "francaises",
     "locale",
     "locales",
-    "sécuritaire",
     "close",
     "familiar",
     "with",
@@ -86,6 +85,8 @@ const SOURCE_QUALIFIERS: &[&str] = &[
     "says",
     "told",
     "tell",
+    "in",
+    "at",
 ];
 
 /// Adjectives before "source(s)" that make it an unnamed person: "anonymous sources".
@@ -110,10 +111,11 @@ const SOURCE_PREFIXES: &[&str] = &[
 
 /// Words after which a source's description goes on: "proche de", "au fait de", "familiar with".
 const OPENS_COMPLEMENT: &[&str] = &[
-    "proche", "proches", "fait", "close", "familiar", "with", "briefed", "au",
+    "proche", "proches", "fait", "close", "familiar", "with", "briefed", "au", "in", "at",
 ];
 
-/// Roles that, after "un"/"a" and with no name, make an unnamed person: "un haut responsable".
+/// Roles that, after "un"/"a" and with no name, make an unnamed person or outlet: "un haut
+/// responsable", "un quotidien bangladais".
 const ANONYMOUS_ROLES: &[&str] = &[
     "responsable",
     "responsables",
@@ -144,6 +146,15 @@ const ANONYMOUS_ROLES: &[&str] = &[
     "people",
     "executive",
     "employee",
+    "quotidien",
+    "journal",
+    "hebdomadaire",
+    "chaine",
+    "newspaper",
+    "daily",
+    "outlet",
+    "broadcaster",
+    "tabloid",
 ];
 
 /// Words that start a phrase about anonymity: "sous couvert d'anonymat".
@@ -326,7 +337,13 @@ pub(super) fn anonymous(
         for position in 0..live.len() {
             let word = words.word(live[position]);
             if matches!(word, "source" | "sources") {
-                found.extend(unnamed_source(words, &live, position));
+                let cited = attributions.iter().any(|a| {
+                    a.speaker.as_ref().is_some_and(|s| {
+                        let span = words.span(live[position]);
+                        s.start <= span.start && span.end <= s.end
+                    })
+                });
+                found.extend(unnamed_source(words, &live, position, cited));
             } else if matches!(word, "anonymat" | "l'anonymat" | "d'anonymat" | "anonymity") {
                 found.push(anonymity_phrase(words, &live, position));
             } else if word == "familiar" {
@@ -346,7 +363,14 @@ pub(super) fn anonymous(
     without_overlaps(found)
 }
 
-fn unnamed_source(words: &Words, live: &[usize], position: usize) -> Option<Range<usize>> {
+/// "une source proche du ministère", "sources familiar with": `cited` when the article gives
+/// the source as a speaker ("citant des sources de renseignement").
+fn unnamed_source(
+    words: &Words,
+    live: &[usize],
+    position: usize,
+    cited: bool,
+) -> Option<Range<usize>> {
     let word_at = |p: usize| words.word(live[p]);
     let joined = |a: usize, b: usize| !words.broken(live[a], live[b]);
     let mut first = position;
@@ -373,10 +397,17 @@ fn unnamed_source(words: &Words, live: &[usize], position: usize) -> Option<Rang
             last += 1;
         }
     }
-    if !qualified {
+    let has_name = || {
+        (position + 1..live.len().min(position + 6))
+            .take_while(|&p| joined(p - 1, p))
+            .any(|p| words.is_name(live[p]))
+    };
+    let indefinite = word_at(position) == "sources"
+        || (position > 0 && matches!(word_at(position - 1), "une" | "a" | "an" | "de"));
+    if !(qualified || (cited && indefinite && !has_name())) {
         return None;
     }
-    if OPENS_COMPLEMENT.contains(&word_at(last)) {
+    if OPENS_COMPLEMENT.contains(&word_at(last)) || (!qualified && cited) {
         last = complement_end(words, live, last);
     }
     Some(words.range(live[first], live[last]))

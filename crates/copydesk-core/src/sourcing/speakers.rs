@@ -299,7 +299,10 @@ impl Sentence<'_, '_> {
             }
             if french
                 && position + 1 < self.live.len()
-                && matches!(self.word(position), "a" | "au" | "aux")
+                && matches!(
+                    self.word(position),
+                    "a" | "au" | "aux" | "sur" | "dans" | "devant" | "en" | "lors"
+                )
                 && !self.broken_before(position)
             {
                 position += 2;
@@ -514,7 +517,42 @@ fn neighbouring_sentence(
         && doc.sentences[sentences.end].paragraph == paragraph)
         .then(|| speech(sentences.end))
         .flatten();
-    before.or(after).map(to_speaker)
+    before
+        .map(to_speaker)
+        .or_else(|| {
+            let previous = sentences.start.checked_sub(1)?;
+            introduced_by_colon(doc, previous, attributions)
+        })
+        .or_else(|| after.map(to_speaker))
+}
+
+/// A sentence ending with a colon introduces the quotation after it: its subject is the first
+/// subject pronoun or name in it ("Dans une interview, il propose un retour aux pourparlers :").
+fn introduced_by_colon(
+    doc: &crate::Document,
+    sentence: usize,
+    attributions: &[Attribution],
+) -> Option<Speaker> {
+    let span = doc.sentences[sentence].span.clone();
+    if !doc.masked[span.clone()].trim_end().ends_with(':') {
+        return None;
+    }
+    let colon = span.end - 1..span.end;
+    if let Some(intro) = attributions.iter().rfind(|a| a.sentence == sentence) {
+        return Some(to_speaker(intro));
+    }
+    let tokens = &doc.tokens[doc.sentences[sentence].tokens.clone()];
+    let subject = tokens.iter().find(|t| {
+        let word = doc.text(t.span.clone());
+        matches!(
+            word.to_lowercase().as_str(),
+            "il" | "elle" | "ils" | "elles" | "he" | "she" | "they"
+        )
+    });
+    subject.map(|t| Speaker {
+        span: t.span.clone(),
+        cue: colon,
+    })
 }
 
 /// The speaker of the quotation just before, if it ends in the sentence before this one or in
@@ -645,6 +683,24 @@ mod tests {
                 Some("Le ministre".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn compound_verbs_and_places_before_an_inverted_subject() {
+        assert_eq!(
+            one("« On a choisi de ne pas verser dans le chaos », a fait valoir lundi sur RMC le président du groupe Jean Dupont.", Language::French).as_deref(),
+            Some("le président du groupe Jean Dupont")
+        );
+        assert_eq!(
+            one("Jean Dupont a félicité son rival sur les réseaux sociaux \"pour sa belle victoire acquise au vu des tendances\".", Language::French).as_deref(),
+            Some("Jean Dupont")
+        );
+    }
+
+    #[test]
+    fn a_sentence_ending_with_a_colon_introduces_the_quotation() {
+        let text = "Dans une interview à la radio, il propose un retour aux pourparlers :\n\n« Le moment de la paix est venu pour nous tous. »";
+        assert_eq!(one(text, Language::French).as_deref(), Some("il"));
     }
 
     #[test]

@@ -84,6 +84,22 @@ mod tests {
             1
         );
         assert_eq!(
+            flagged(
+                "Le navire a coulé, selon une source proche du port. Il a sombré, selon la source."
+            ),
+            ["une source proche du port"]
+        );
+        assert_eq!(
+            flagged("Un quotidien local a rapporté qu’elle était partie."),
+            ["Un quotidien local"]
+        );
+        assert_eq!(
+            flagged(
+                "La chaîne a indiqué, citant des sources de renseignement, qu’elle était arrivée."
+            ),
+            ["des sources de renseignement"]
+        );
+        assert_eq!(
             flagged("Le plan est prêt, selon un haut responsable américain."),
             ["un haut responsable américain"]
         );

@@ -12,7 +12,7 @@ declare_rule! {
     /// ## What it finds
     /// The conditional that reports what is not verified — "aurait informé", "auraient
     /// atterri", "serait un général", "compterait", "détiendrait"; in English "reportedly",
-    /// "allegedly", "is said to" — with no source in its sentence or the sentence before: no
+    /// "allegedly", "is said to", "is believed to" — with no source in its sentence or the sentence before: no
     /// "selon X", "d'après X", "according to X", no speech verb whose clause holds the
     /// conditional ("Trump a tweeté que Moscou aurait…", "…, a affirmé le ministre").
     ///
@@ -167,7 +167,7 @@ impl Rule for UnsourcedConditional {
                 let Some(span) = conditional_at(&words, &live, position) else {
                     continue;
                 };
-                if is_sourced(&words, analysis, index, &live, position) {
+                if is_sourced(&words, analysis, index, &live, position, &span) {
                     continue;
                 }
                 let message = doc.language.pick(
@@ -233,6 +233,11 @@ fn conditional_at(words: &Words, live: &[usize], position: usize) -> Option<Rang
             }
         }
         _ if ENGLISH_HEARSAY.contains(&word) => {}
+        "said" | "believed" | "thought" | "rumoured" | "rumored" | "reported"
+            if matches!(previous, Some("is" | "are" | "was" | "were")) && next(1) == Some("to") =>
+        {
+            return Some(words.range(live[position - 1], live[position + 1]));
+        }
         _ if is_reporting_verb(word) => {}
         _ => return None,
     }
@@ -260,8 +265,8 @@ fn is_sourced(
     sentence: usize,
     live: &[usize],
     position: usize,
+    claim: &Range<usize>,
 ) -> bool {
-    let at = words.span(live[position]).start;
     let in_sentence = |s: usize| {
         let span = &words.doc.sentences[s].span;
         move |range: &Range<usize>| span.start <= range.start && range.end <= span.end
@@ -272,11 +277,13 @@ fn is_sourced(
     });
     anonymous
         || analysis.attributions.iter().any(|a| {
+            let overlaps = a.cue.start < claim.end && claim.start < a.cue.end;
             nearby(a.sentence)
+                && !overlaps
                 && match a.kind {
                     CueKind::Intro => true,
                     CueKind::SpeechVerb if a.sentence != sentence => true,
-                    CueKind::SpeechVerb if a.cue.start > at => true,
+                    CueKind::SpeechVerb if a.cue.start >= claim.end => true,
                     CueKind::SpeechVerb => governs(words, live, &a.cue, position),
                 }
         })
@@ -292,9 +299,11 @@ fn governs(words: &Words, live: &[usize], cue: &Range<usize>, position: usize) -
             let word = words.word(t);
             word == "que" || word == "that" || word.starts_with("qu'")
         })
-        || words.doc.masked[cue.end..words.span(live[position]).start]
-            .trim_start()
-            .starts_with(':')
+        || words
+            .doc
+            .masked
+            .get(cue.end..words.span(live[position]).start)
+            .is_some_and(|between| between.trim_start().starts_with(':'))
 }
 
 #[cfg(test)]
@@ -327,6 +336,10 @@ mod tests {
         assert_eq!(
             flagged("The minister reportedly left the country."),
             ["reportedly"]
+        );
+        assert_eq!(
+            flagged("She is said to have been endorsed by the board."),
+            ["is said to"]
         );
     }
 

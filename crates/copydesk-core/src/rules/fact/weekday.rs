@@ -14,8 +14,10 @@ declare_rule! {
     /// ## What it finds
     /// A date given with its weekday where the two disagree: "jeudi 27 mars" in 2019, when 27
     /// March 2019 was a Wednesday; "Thursday, March 27, 2019". The year is the one written with
-    /// the date, else one named in the same sentence, else the front matter's `date:` (the year
-    /// that puts the date nearest to it), else the latest year named earlier in the article.
+    /// the date, else one named with a month in the same sentence ("en janvier 2019"), else the
+    /// front matter's `date:` (the year that puts the date nearest to it), else the latest year
+    /// named with a month earlier in the article. A bare year ("élu en 2021") is not used: it is
+    /// often another time than the one being told.
     ///
     /// ## Why it matters
     /// A weekday and a date that disagree mean one of them is wrong, and the reader cannot tell
@@ -47,7 +49,7 @@ impl Rule for WeekdayMismatch {
         let mut latest_year: Option<i32> = None;
         for sentence in &doc.sentences {
             let tokens: Vec<usize> = sentence.tokens.clone().collect();
-            let sentence_year = tokens.iter().find_map(|&t| year(&words, t));
+            let sentence_year = dated_years(&words, &tokens).next();
             for position in 0..tokens.len() {
                 let Some(weekday) = weekday(words.word(tokens[position])) else {
                     continue;
@@ -81,11 +83,7 @@ impl Rule for WeekdayMismatch {
                     doc.language,
                 ));
             }
-            latest_year = tokens
-                .iter()
-                .rev()
-                .find_map(|&t| year(&words, t))
-                .or(latest_year);
+            latest_year = dated_years(&words, &tokens).last().or(latest_year);
         }
     }
 }
@@ -187,6 +185,15 @@ fn year(words: &Words, token: usize) -> Option<i32> {
         .then(|| raw.parse().ok())
         .flatten()
         .filter(|y| (1900..2100).contains(y))
+}
+
+/// Years written with a month ("janvier 2019", "27 mars 2019", "March 2019"). A bare year ("élu
+/// en 2021", "depuis 2012") is often another time than the one being told, so it is not used.
+fn dated_years<'a>(words: &'a Words, tokens: &'a [usize]) -> impl Iterator<Item = i32> + 'a {
+    tokens.windows(2).filter_map(|pair| {
+        month_number(words.word(pair[0]))?;
+        year(words, pair[1])
+    })
 }
 
 /// The year of the front matter's date, or the one before or after it, whichever puts the day
@@ -326,6 +333,8 @@ mod tests {
             "Maria Zakharova a indiqué mercredi 27 mars 2019 que la Russie restait.",
             "Une passe d’armes a eu lieu lundi 25 mars, en 2019.",
             "Le président l’a confirmé dimanche 9 juin.",
+            "Élu en 2021, il a indiqué jeudi 27 juillet que l’armée le soutenait.",
+            "Au pouvoir depuis 2012, le parti a élu vendredi 27 septembre son chef.",
             "On Wednesday, March 27, 2019, the talks opened.",
             "Le vendredi 31 février 2019 n’existe pas.",
         ] {
