@@ -26,7 +26,7 @@ pub fn document_symbols(analysis: &Analysis, encoding: PositionEncoding) -> Vec<
     ] {
         groups.extend(group(label, entity_symbols(analysis, kind, &frame)));
     }
-    let report = sourcing::report(doc);
+    let report = sourcing::report(doc, &analysis.config.gazetteer);
     let sources = report
         .named_sources
         .iter()
@@ -149,7 +149,7 @@ fn first_words(text: &str) -> String {
 
 /// The sourcing report as JSON, each `span` (UTF-8 bytes) joined by its LSP `range`.
 pub fn sourcing_report(analysis: &Analysis, encoding: PositionEncoding) -> Value {
-    let report = sourcing::report(&analysis.document);
+    let report = sourcing::report(&analysis.document, &analysis.config.gazetteer);
     let mut value = serde_json::to_value(report).unwrap_or(Value::Null);
     add_ranges(&mut value, &analysis.frame(encoding));
     value

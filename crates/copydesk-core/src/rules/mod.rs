@@ -8,8 +8,8 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::CheckContext;
 
-pub mod entity;
 pub mod attribution;
+pub mod entity;
 pub mod fact;
 pub mod source;
 pub mod style;
