@@ -47,13 +47,21 @@ function describe(entry: Entry, stateOutlet: boolean): string {
   const speaker =
     entry.speaker && typeof entry.speaker === "object" ? firstString(entry.speaker as Entry, ["text"]) : undefined;
   const state = firstString(entry, ["state"]);
+  const place = lineOf(entry);
   if (stateOutlet) {
-    return `**${escape(text)}**: state-controlled${state ? ` (${escape(state)})` : ""}`;
+    return `**${escape(text)}**: state-controlled${state ? ` (${escape(state)})` : ""}${place}`;
   }
   if ("speaker" in entry) {
-    return `${escape(text)}: ${speaker ? `**${escape(speaker)}**` : "_no speaker_"}`;
+    return `${escape(text)}: ${speaker ? `**${escape(speaker)}**` : "_no speaker_"}${place}`;
   }
-  return escape(text);
+  return `${escape(text)}${place}`;
+}
+
+/** " (line N)" from the LSP `range` the server adds to each entry (its lines count from 0). */
+function lineOf(entry: Entry): string {
+  const range = entry.range as { start?: { line?: unknown } } | undefined;
+  const line = range?.start?.line;
+  return typeof line === "number" ? ` (line ${line + 1})` : "";
 }
 
 function firstString(entry: Record<string, unknown>, keys: string[]): string | undefined {

@@ -14,7 +14,9 @@ test("a JSON report lists quotations with speakers and state-controlled outlets"
         { span: [90, 130], text: "enlevé la plupart de ses ressortissants", speaker: null },
       ],
       named_sources: [{ span: [1, 2], text: "Alexander Schetinin" }],
-      anonymous_sources: [{ span: [3, 4], text: "une source non identifiée" }],
+      anonymous_sources: [
+        { span: [3, 4], text: "une source non identifiée", range: { start: { line: 3, character: 0 } } },
+      ],
       vague_attributions: [{ span: [5, 6], text: "médias mainstream" }],
       state_media: [{ span: [7, 8], text: "RIA Novosti", outlet: "RIA Novosti", state: "RU" }],
       attributed_share: 0.5,
@@ -26,7 +28,7 @@ test("a JSON report lists quotations with speakers and state-controlled outlets"
   assert.match(markdown, /- Nous avons des contrats avec le Venezuela: \*\*le diplomate russe\*\*\n/);
   assert.match(markdown, /- enlevé la plupart de ses ressortissants: _no speaker_/);
   assert.match(markdown, /## State-controlled outlets \(1\)\n\n- \*\*RIA Novosti\*\*: state-controlled \(RU\)/);
-  assert.match(markdown, /## Anonymous sources \(1\)\n\n- une source non identifiée\n/);
+  assert.match(markdown, /## Anonymous sources \(1\)\n\n- une source non identifiée \(line 4\)\n/);
   assert.match(markdown, /## Vague attributions \(1\)\n\n- médias mainstream\n/);
 });
 
