@@ -15,8 +15,12 @@ fn initialize_params(root: &Path, capabilities: Value) -> Value {
     json!({"processId": null, "rootUri": file_uri(root), "capabilities": capabilities})
 }
 
+fn spawn(root: &Path) -> LspClient {
+    LspClient::start(Path::new(env!("CARGO_BIN_EXE_copydesk")), root)
+}
+
 fn start(root: &Path) -> LspClient {
-    let mut client = LspClient::start(root);
+    let mut client = spawn(root);
     client.initialize(initialize_params(root, json!({})));
     client
 }
@@ -76,7 +80,7 @@ fn only_edits(action: &Value, uri: &str) -> Vec<Value> {
 #[test]
 fn a_session_over_the_seed_articles() {
     let root = tests_dir();
-    let mut client = LspClient::start(&root);
+    let mut client = spawn(&root);
     let capabilities = client.initialize(initialize_params(&root, json!({})));
     assert_eq!(capabilities["positionEncoding"], "utf-16");
     assert_eq!(capabilities["textDocumentSync"]["change"], 2);
@@ -116,6 +120,15 @@ fn a_session_over_the_seed_articles() {
             .map(|d| (d["code"].clone(), d["message"].clone(), d["range"].clone()))
             .collect();
         assert_eq!(got, expected, "{}", seed.display());
+        if let Some(at) = text.find("Corostion Rostec") {
+            let range = utf16_range(&text, at..at + "Corostion Rostec".len());
+            assert!(
+                published
+                    .iter()
+                    .any(|d| d["code"] == "entity/misspelled" && d["range"] == range),
+                "Corostion Rostec at {range}"
+            );
+        }
     }
 
     names_quotations_and_sources(&mut client, &seeds_dir().join("seed-000.txt"));
@@ -325,7 +338,7 @@ fn bad_input_gets_an_answer_and_the_server_keeps_serving() {
 #[test]
 fn columns_are_bytes_when_the_client_offers_utf8() {
     let root = tests_dir();
-    let mut client = LspClient::start(&root);
+    let mut client = spawn(&root);
     let capabilities = client.initialize(initialize_params(
         &root,
         json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
@@ -367,7 +380,7 @@ fn configuration_comes_from_options_settings_and_watched_files_per_root() {
     std::fs::write(&loud_doc, text).unwrap();
     let (quiet_uri, loud_uri) = (file_uri(&quiet_doc), file_uri(&loud_doc));
 
-    let mut client = LspClient::start(workspace.path());
+    let mut client = spawn(workspace.path());
     client.initialize(json!({
         "processId": null,
         "workspaceFolders": [{"uri": file_uri(&quiet), "name": "quiet"}, {"uri": file_uri(&loud), "name": "loud"}],
@@ -470,4 +483,71 @@ fn random_incremental_edits_match_opening_the_final_text() {
         })
         .expect("edits match a fresh open");
     assert!(client.into_inner().shutdown().success());
+}
+
+/// Carries out a workspace edit's file creations and insertions on disk, as an editor does
+/// when the user accepts and saves it.
+fn apply_document_changes(changes: &[Value]) {
+    for change in changes {
+        let uri = change["uri"]
+            .as_str()
+            .or_else(|| change["textDocument"]["uri"].as_str())
+            .expect("a uri");
+        let path = uri.strip_prefix("file://").expect("a file uri");
+        if change["kind"] == "create" {
+            if !Path::new(path).exists() {
+                std::fs::write(path, "").unwrap();
+            }
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        let edits = change["edits"].as_array().unwrap();
+        std::fs::write(path, apply_text_edits(&text, edits)).unwrap();
+    }
+}
+
+#[test]
+fn a_name_added_to_the_workspace_gazetteer_gets_its_card() {
+    let workspace = tempfile::tempdir().expect("temp dir");
+    let article = workspace.path().join("article.md");
+    let text = "Le ministre a reçu Jean-Baptiste Zorglubov hier à Paris.\n";
+    std::fs::write(&article, text).unwrap();
+    let uri = file_uri(&article);
+    let mut client = start(workspace.path());
+    client.open(&uri, "markdown", text);
+    client.diagnostics(&uri, 1);
+    let at = utf16_position(text, text.find("Zorglubov").unwrap());
+    let actions = client.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": at, "end": at},
+               "context": {"diagnostics": []}}),
+    );
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .contains("Jean-Baptiste Zorglubov")
+        })
+        .expect("an action adding the name");
+    apply_document_changes(add["edit"]["documentChanges"].as_array().unwrap());
+    let config = workspace.path().join(".copydesk.toml");
+    assert!(std::fs::read_to_string(&config)
+        .unwrap()
+        .contains("gazetteer.toml"));
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 1}]}),
+    );
+    client.diagnostics(&uri, 1);
+    let hover = client.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": at}),
+    );
+    let card = hover["contents"]["value"].as_str().expect("a card");
+    assert!(card.starts_with("**Jean-Baptiste Zorglubov**"), "{card}");
+    assert!(client.shutdown().success());
 }

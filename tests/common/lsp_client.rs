@@ -22,9 +22,9 @@ pub struct LspClient {
 }
 
 impl LspClient {
-    /// Starts `copydesk lsp --stdio` in `dir`.
-    pub fn start(dir: &std::path::Path) -> LspClient {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+    /// Starts `PROGRAM lsp --stdio` in `dir`.
+    pub fn start(program: &std::path::Path, dir: &std::path::Path) -> LspClient {
+        let mut child = Command::new(program)
             .args(["lsp", "--stdio"])
             .current_dir(dir)
             .stdin(Stdio::piped())
@@ -49,6 +49,11 @@ impl LspClient {
             backlog: VecDeque::new(),
             next_id: 1,
         }
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// Sends raw bytes, framed or not.

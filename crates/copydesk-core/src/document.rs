@@ -58,6 +58,8 @@ pub struct Document {
     pub(crate) suppressions: Suppressions,
     /// Quotations, speakers and sources, worked out once for all the rules that need them.
     pub(crate) sourcing: OnceLock<crate::sourcing::Analysis>,
+    /// The tokens folded for word lists, shared by the sourcing analysis and the fact rules.
+    pub(crate) folded_tokens: OnceLock<crate::sourcing::words::Folded>,
 }
 
 static URL: LazyLock<Regex> =
@@ -102,6 +104,7 @@ impl Document {
             lines,
             suppressions,
             sourcing: OnceLock::new(),
+            folded_tokens: OnceLock::new(),
         };
         for block in blocks {
             document.add_paragraph(block);

@@ -1,6 +1,7 @@
 //! Code actions: apply a suggestion, fix every safe finding, silence a rule for the next line.
 
 use crate::analysis::Analysis;
+use crate::gazetteer_action::add_to_gazetteer;
 use crate::positions::PositionEncoding;
 use copydesk_core::fix::apply_safe_fixes;
 use copydesk_core::{check, Diagnostic, Document, Format};
@@ -36,6 +37,14 @@ pub fn code_actions(analysis: &Analysis, request: &Request) -> Vec<CodeActionOrC
         for diagnostic in analysis.diagnostics_at(request.span.clone()) {
             actions.extend(suggestions(analysis, diagnostic, request));
             actions.extend(disable_next_line(analysis, diagnostic, request));
+        }
+        if let Ok(path) = request.uri.to_file_path() {
+            actions.extend(add_to_gazetteer(
+                analysis,
+                &path,
+                request.span.clone(),
+                request.encoding,
+            ));
         }
     }
     if request.wants(&CodeActionKind::SOURCE_FIX_ALL) {

@@ -7,6 +7,7 @@
 mod actions;
 mod analysis;
 mod completion;
+mod gazetteer_action;
 mod hover;
 mod outline;
 pub mod positions;

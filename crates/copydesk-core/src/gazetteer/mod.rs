@@ -15,6 +15,7 @@ pub mod layer;
 pub mod matching;
 mod near;
 pub mod source;
+mod translit;
 
 pub use entity::{Entity, FormKind, Kind, Localized, Owner, Role, Variants};
 pub use layer::{Bytes, Layer, Posting};

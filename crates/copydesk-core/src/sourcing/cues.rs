@@ -2,6 +2,7 @@
 //! source, and the small words around them. All folded (lowercase, no accents, plain apostrophe).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// How sure a speech verb is to report speech.
@@ -261,8 +262,33 @@ const ENGLISH_WEAK: &[&str] = &[
     "praised",
 ];
 
-static SPEECH_VERBS: LazyLock<HashMap<String, Strength>> = LazyLock::new(|| {
-    let mut verbs = HashMap::new();
+/// FNV-1a: the speech-verb table is looked up for every word of an article, and its keys are
+/// our own words, so a fast hash without flooding resistance is the right one.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+static SPEECH_VERBS: LazyLock<FastMap<String, Strength>> = LazyLock::new(|| {
+    let mut verbs = FastMap::default();
     for (stems, strength) in [
         (FRENCH_ER_STRONG, Strength::Strong),
         (FRENCH_ER_WEAK, Strength::Weak),
@@ -295,6 +321,9 @@ const INVERTED_PRONOUNS: &[&str] = &[
 
 /// Splits "ajoute-t-elle" into the verb and the byte length of its pronoun part.
 pub(crate) fn split_inverted(word: &str) -> (&str, usize) {
+    if !word.contains('-') {
+        return (word, 0);
+    }
     INVERTED_PRONOUNS
         .iter()
         .find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix))

@@ -16,7 +16,7 @@ pub use state_media::{state_media_citations, StateMediaCitation};
 
 use crate::document::Document;
 use std::ops::Range;
-use words::{fold_token, Words};
+use words::Words;
 
 /// A pair of quotation marks and what they enclose.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,7 +69,6 @@ pub struct Attribution {
 /// The sourcing of an article.
 #[derive(Debug)]
 pub struct Analysis {
-    pub(crate) folded: Vec<String>,
     /// Whether each token is inside a quotation (not a quoted term).
     pub(crate) quoted: Vec<bool>,
     pub quotations: Vec<Quotation>,
@@ -87,15 +86,7 @@ pub fn analysis(doc: &Document) -> &Analysis {
 
 impl Analysis {
     fn new(doc: &Document) -> Analysis {
-        let folded: Vec<String> = doc
-            .tokens
-            .iter()
-            .map(|t| fold_token(&doc.source[t.span.clone()]))
-            .collect();
-        let words = Words {
-            doc,
-            folded: &folded,
-        };
+        let words = Words::of(doc);
         let mut quotations = quotes::find(&words);
         let mut quoted = vec![false; doc.tokens.len()];
         for quotation in quotations.iter().filter(|q| !q.is_term) {
@@ -113,15 +104,11 @@ impl Analysis {
             anonymous,
             vague,
             quoted,
-            folded,
         }
     }
 
     /// The folded-word view of the article, for rules that match words.
     pub(crate) fn words<'a>(&'a self, doc: &'a Document) -> Words<'a> {
-        Words {
-            doc,
-            folded: &self.folded,
-        }
+        Words::of(doc)
     }
 }

@@ -4,7 +4,9 @@
 use super::cues::{is_time_word, speech_verb};
 use super::words::Words;
 use super::{Attribution, CueKind};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// What follows "source(s)" and makes it an unnamed person rather than an origin ("une source
 /// d'embarras").
@@ -170,32 +172,35 @@ const ANONYMITY_STARTERS: &[&str] = &[
 ];
 
 /// Groups that are not sources when unnamed: "de nombreux observateurs", "experts".
-const VAGUE_GROUPS: &[&str] = &[
-    "observateurs",
-    "analystes",
-    "experts",
-    "specialistes",
-    "commentateurs",
-    "connaisseurs",
-    "politologues",
-    "economistes",
-    "journalistes",
-    "medias",
-    "rapports",
-    "informations",
-    "voix",
-    "milieux",
-    "observers",
-    "analysts",
-    "commentators",
-    "critics",
-    "pundits",
-    "reports",
-    "journalists",
-    "economists",
-    "insiders",
-    "people",
-];
+fn is_vague_group(word: &str) -> bool {
+    matches!(
+        word,
+        "observateurs"
+            | "analystes"
+            | "experts"
+            | "specialistes"
+            | "commentateurs"
+            | "connaisseurs"
+            | "politologues"
+            | "economistes"
+            | "journalistes"
+            | "medias"
+            | "rapports"
+            | "informations"
+            | "voix"
+            | "milieux"
+            | "observers"
+            | "analysts"
+            | "commentators"
+            | "critics"
+            | "pundits"
+            | "reports"
+            | "journalists"
+            | "economists"
+            | "insiders"
+            | "people"
+    )
+}
 
 /// Quantifiers that leave a group unnamed.
 const VAGUE_QUANTIFIERS: &[&str] = &[
@@ -576,15 +581,29 @@ pub(super) fn vague(
     without_overlaps(found)
 }
 
+/// The hearsay phrases by their first word, split once.
+static PHRASES_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
+    LazyLock::new(|| {
+        let mut phrases: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        for phrase in VAGUE_PHRASES {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            phrases.entry(words[0]).or_default().push(words);
+        }
+        phrases
+    });
+
 fn set_phrase(words: &Words, live: &[usize], position: usize) -> Option<(Range<usize>, usize)> {
-    VAGUE_PHRASES.iter().find_map(|phrase| {
-        let length = phrase.split(' ').count();
-        let fits = position + length <= live.len()
-            && (position..position + length).all(|p| p == position || live[p] == live[p - 1] + 1);
-        (fits && words.matches(live[position], live[position] + length, phrase)).then(|| {
-            let last = position + length - 1;
-            (words.range(live[position], live[last]), last)
-        })
+    let candidates = PHRASES_BY_FIRST_WORD.get(words.word(live[position]))?;
+    candidates.iter().find_map(|phrase| {
+        let last = position + phrase.len() - 1;
+        let fits = last < live.len()
+            && (position + 1..=last)
+                .all(|p| live[p] == live[p - 1] + 1 && !words.broken(live[p - 1], live[p]))
+            && phrase
+                .iter()
+                .zip(&live[position..=last])
+                .all(|(expected, &token)| words.word(token) == *expected);
+        fits.then(|| (words.range(live[position], live[last]), last))
     })
 }
 
@@ -596,7 +615,7 @@ fn unnamed_group(words: &Words, live: &[usize], position: usize) -> Option<(Rang
     let word = word_at(position);
     let group = word.strip_prefix("d'").unwrap_or(word);
     let is_pronoun = VAGUE_PRONOUNS.contains(&word);
-    if !VAGUE_GROUPS.contains(&group) && !is_pronoun {
+    if !is_vague_group(group) && !is_pronoun {
         return None;
     }
     if position > 0 && joined(position - 1, position) && words.is_name(live[position - 1]) {

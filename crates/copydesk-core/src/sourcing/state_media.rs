@@ -2,7 +2,7 @@
 
 use super::{analysis, Analysis};
 use crate::document::Document;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{matching, EntityId, Gazetteer};
 use std::ops::Range;
 
 /// A state-controlled outlet given as a source.
@@ -42,45 +42,78 @@ fn is_channel_word(word: &str) -> bool {
 /// The mentions of state-controlled outlets that the article gives as a source: as a speaker
 /// ("a rapporté RIA Novosti", "selon Sputnik"), as the channel of a statement ("a déclaré … à
 /// l'agence TASS"), or in a "Source :" line. A mention that is not a source (an article about
-/// the outlet itself: "RT a été interdite") is left out.
+/// the outlet itself: "RT a été interdite") is left out. Only those places are searched, which
+/// keeps the gazetteer walk to a small part of the article.
 pub fn state_media_citations(doc: &Document, gazetteer: &Gazetteer) -> Vec<StateMediaCitation> {
     let analysis = analysis(doc);
-    gazetteer
-        .state_media_mentions(doc)
-        .into_iter()
-        .filter(|mention| is_cited(doc, analysis, &mention.span))
-        .filter_map(|mention| {
-            let entity = gazetteer.entity(mention.entity())?;
-            Some(StateMediaCitation {
-                span: mention.span,
+    let mut citations = Vec::new();
+    for span in cited_places(doc, analysis) {
+        let folded = matching::Folded::new(&doc.masked, span);
+        for hit in matching::find_forms(gazetteer.layers(), &folded, &doc.source) {
+            let Some(&(layer, posting)) = hit.postings.iter().find(|(_, p)| p.is_state_media())
+            else {
+                continue;
+            };
+            let id = EntityId {
+                layer: layer as u16,
+                index: posting.entity(),
+            };
+            let Some(entity) = gazetteer.entity(id) else {
+                continue;
+            };
+            let Some(state) = entity.state else {
+                continue;
+            };
+            citations.push(StateMediaCitation {
+                span: folded.source_span(&doc.source, hit.range),
                 outlet: entity.name.get(doc.language).to_string(),
-                state: entity.state?,
+                state,
                 description: entity.description.map(|d| d.get(doc.language).to_string()),
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    citations
 }
 
-fn is_cited(doc: &Document, analysis: &Analysis, span: &Range<usize>) -> bool {
-    let Some(sentence) = doc.sentence_at(span.start) else {
-        return false;
-    };
+/// The places where an outlet would be a source, in order and not overlapping: speakers, the
+/// words after a channel word in a sentence that reports speech, and "Source :" lines.
+fn cited_places(doc: &Document, analysis: &Analysis) -> Vec<Range<usize>> {
     let words = analysis.words(doc);
-    let as_speaker = analysis.attributions.iter().any(|a| {
-        a.speaker
-            .as_ref()
-            .is_some_and(|s| s.start <= span.start && span.end <= s.end)
-    });
-    let tokens = doc.sentences[sentence].tokens.clone();
-    let source_line = tokens.len() > 1
-        && matches!(words.word(tokens.start), "source" | "sources")
-        && words.gap_has(tokens.start, tokens.start + 1, ':');
-    let first = words.tokens_in(span).start;
-    let reported = analysis.attributions.iter().any(|a| a.sentence == sentence);
-    let channel = (tokens.start..first)
-        .rev()
-        .take(4)
-        .take_while(|&t| t + 1 == first || !words.broken(t, t + 1))
-        .any(|t| is_channel_word(words.word(t)));
-    as_speaker || source_line || (reported && channel)
+    let mut places: Vec<Range<usize>> = analysis
+        .attributions
+        .iter()
+        .filter_map(|a| a.speaker.clone())
+        .collect();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let tokens = sentence.tokens.clone();
+        let source_line = tokens.len() > 1
+            && matches!(words.word(tokens.start), "source" | "sources")
+            && words.gap_has(tokens.start, tokens.start + 1, ':');
+        if source_line {
+            places.push(sentence.span.clone());
+            continue;
+        }
+        if !analysis.attributions.iter().any(|a| a.sentence == index) {
+            continue;
+        }
+        for token in tokens.clone() {
+            if !is_channel_word(words.word(token)) || token + 1 >= tokens.end {
+                continue;
+            }
+            let mut last = token + 1;
+            while last + 1 < tokens.end && last - token < 6 && !words.broken(last, last + 1) {
+                last += 1;
+            }
+            places.push(words.range(token + 1, last));
+        }
+    }
+    places.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for place in places {
+        match merged.last_mut() {
+            Some(last) if place.start <= last.end => last.end = last.end.max(place.end),
+            _ => merged.push(place),
+        }
+    }
+    merged
 }

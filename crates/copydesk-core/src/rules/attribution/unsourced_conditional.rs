@@ -250,6 +250,9 @@ fn conditional_at(words: &Words, live: &[usize], position: usize) -> Option<Rang
 }
 
 fn is_reporting_verb(word: &str) -> bool {
+    if !word.ends_with("rait") && !word.ends_with("raient") {
+        return false;
+    }
     REPORTING_IRREGULAR.contains(&word)
         || ["erait", "eraient"].iter().any(|ending| {
             word.strip_suffix(ending)

@@ -137,6 +137,8 @@ mod tests {
         let texts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
         assert!(texts.contains(&"Shingeru Ishiba"), "{found:?}");
         assert!(texts.contains(&"Emmanuel Macorn"), "{found:?}");
+        let found = findings("Flights left Domedovo airport at noon.", Language::English);
+        assert_eq!(found[0].1[0], "Domodedovo", "{found:?}");
     }
 
     #[test]

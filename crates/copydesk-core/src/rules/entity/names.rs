@@ -52,6 +52,13 @@ pub fn is_near(written: &str, right: &str) -> bool {
         && strsim::osa_distance(written, right) <= edit_budget(written, right)
 }
 
+/// Whether `written` is a word derived from `right` rather than a slip: "Singaporean" from
+/// "Singapore", "Vénézuélien" from "Venezuela", "maduriste" from "Maduro".
+pub fn is_derived(written: &str, right: &str) -> bool {
+    let stem = right.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']);
+    written.len() > right.len() && stem.len() >= 4 && written.starts_with(stem)
+}
+
 /// An entity's forms with their keys.
 type Forms = Rc<Vec<(String, FormKind, String)>>;
 
@@ -118,7 +125,11 @@ impl<'a> Names<'a> {
             .or_insert_with(|| {
                 let reach = if word.chars().count() >= 5 { 2 } else { 1 };
                 let near = self.gazetteer.near_words(word, reach);
-                Rc::new(near.into_iter().filter(|w| is_near(word, w)).collect())
+                Rc::new(
+                    near.into_iter()
+                        .filter(|w| is_near(word, w) && !is_derived(word, w))
+                        .collect(),
+                )
             })
             .clone()
     }
@@ -188,7 +199,10 @@ impl<'a> Names<'a> {
                     let units = &run.units[inside.start - before..inside.end + after];
                     let aligned = units.iter().zip(&words);
                     let fits = aligned.clone().all(|(unit, word)| {
-                        unit.key == *word || (self.is_suspect(unit) && is_near(&unit.key, word))
+                        unit.key == *word
+                            || (self.is_suspect(unit)
+                                && is_near(&unit.key, word)
+                                && !is_derived(&unit.key, word))
                     });
                     if fits && aligned.clone().any(|(unit, word)| unit.key != *word) {
                         found.push(NearMiss {
@@ -241,8 +255,7 @@ impl<'a> Names<'a> {
                     let Some((entity, forms)) = self.entity(id) else {
                         continue;
                     };
-                    if end - start == 1 && !self.single_word_may_be_flagged(id, &entity, &candidate)
-                    {
+                    if end - start == 1 && !self.single_word_may_be_flagged(&entity, &candidate) {
                         continue;
                     }
                     let Some((form, kind, _)) =
@@ -264,14 +277,14 @@ impl<'a> Names<'a> {
 
     /// A lone word close to a known one-word name is a slip only for long names of things
     /// ("Domodedovo"): lone surnames are too often other people's ("Hernández", "Fernández"),
-    /// and a slip on a name the article spells right elsewhere is an inconsistency.
-    fn single_word_may_be_flagged(&self, id: EntityId, entity: &Entity, candidate: &str) -> bool {
+    /// and a slip on a word the article spells right elsewhere is an inconsistency.
+    fn single_word_may_be_flagged(&self, entity: &Entity, candidate: &str) -> bool {
         entity.kind != Kind::Person
             && candidate.chars().count() >= 7
             && !self
-                .mentions
+                .runs
                 .iter()
-                .any(|m| m.matches.iter().any(|(other, _)| *other == id))
+                .any(|run| run.units.iter().any(|unit| unit.key == candidate))
     }
 
     /// The run holding a span, and the range of its units inside the span.
@@ -355,8 +368,19 @@ fn close_run(runs: &mut Vec<Run>, current: &mut Vec<Unit>, pending: &mut Vec<Uni
     }
 }
 
-/// The units of a word token: its hyphenated parts, without a leading elision ("d’Ukraine").
+/// The units of a word token: its hyphenated parts, without a leading elision ("d’Ukraine") or
+/// an English possessive ("Prabowo’s").
 fn units(doc: &Document, span: Range<usize>) -> Vec<Unit> {
+    let mut span = span;
+    let possessive = doc.source[span.clone()]
+        .char_indices()
+        .rev()
+        .nth(1)
+        .filter(|&(_, c)| is_apostrophe(c))
+        .filter(|_| doc.source[span.clone()].ends_with(['s', 'S']));
+    if let Some((at, _)) = possessive {
+        span.end = span.start + at;
+    }
     let text = &doc.source[span.clone()];
     let mut start = span.start;
     if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_apostrophe(c)) {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
 use crate::rules::Rule;
-use crate::sourcing::analysis;
+
 use crate::sourcing::words::Words;
 use std::ops::Range;
 
@@ -42,7 +42,7 @@ impl Rule for Total {
 
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let words = analysis(doc).words(doc);
+        let words = Words::of(doc);
         for sentence in &doc.sentences {
             let tokens: Vec<usize> = sentence.tokens.clone().collect();
             for position in 0..tokens.len() {
@@ -106,6 +106,12 @@ struct Part {
 /// `position` and its number.
 fn total_at(words: &Words, tokens: &[usize], position: usize) -> Option<Found> {
     let word = |p: usize| tokens.get(p).map(|&t| words.word(t));
+    if !matches!(
+        word(position),
+        Some("soit" | "pour" | "au" | "en" | "for" | "a" | "in" | "totalling" | "totaling")
+    ) {
+        return None;
+    }
     let phrases: &[&[&str]] = &[
         &["soit", "un", "total", "de"],
         &["soit", "au", "total"],

@@ -3,7 +3,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
 use crate::rules::Rule;
-use crate::sourcing::analysis;
+
 use crate::sourcing::cues::month_number;
 use crate::sourcing::words::Words;
 use crate::Language;
@@ -45,7 +45,7 @@ impl Rule for WeekdayMismatch {
 
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let words = analysis(doc).words(doc);
+        let words = Words::of(doc);
         let mut latest_year: Option<i32> = None;
         for sentence in &doc.sentences {
             let tokens: Vec<usize> = sentence.tokens.clone().collect();
@@ -173,9 +173,16 @@ fn english_month(month: u32) -> &'static str {
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
-    Weekday::ALL
-        .into_iter()
-        .find(|day| word == day.french() || word == day.english().to_ascii_lowercase())
+    match word {
+        "lundi" | "monday" => Some(Weekday::Monday),
+        "mardi" | "tuesday" => Some(Weekday::Tuesday),
+        "mercredi" | "wednesday" => Some(Weekday::Wednesday),
+        "jeudi" | "thursday" => Some(Weekday::Thursday),
+        "vendredi" | "friday" => Some(Weekday::Friday),
+        "samedi" | "saturday" => Some(Weekday::Saturday),
+        "dimanche" | "sunday" => Some(Weekday::Sunday),
+        _ => None,
+    }
 }
 
 /// A year written as a number: 1900 to 2099.
