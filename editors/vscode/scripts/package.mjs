@@ -44,9 +44,11 @@ if (target !== hostTarget) {
 }
 run("cargo", cargoArgs, repository);
 const binaryName = target.startsWith("win32") ? "copydesk.exe" : "copydesk";
+const targetDir = process.env.CARGO_TARGET_DIR
+  ? path.resolve(repository, process.env.CARGO_TARGET_DIR)
+  : path.join(repository, "target");
 const built = path.join(
-  repository,
-  "target",
+  targetDir,
   ...(target !== hostTarget ? [rustTarget] : []),
   profile,
   binaryName,
