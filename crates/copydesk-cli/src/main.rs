@@ -1,11 +1,14 @@
 //! `copydesk`: the copy desk of a newsroom on the command line.
 
 mod check;
+mod entity;
 mod explain;
 mod files;
 mod fix;
+mod gazetteer;
 mod output;
 mod report;
+mod wikidata;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -35,6 +38,40 @@ enum Command {
     Rules,
     /// Say who is quoted in each article and which sources it leans on.
     Report(ReportArgs),
+    /// Print what the gazetteer knows of a name (accent- and case-insensitive), as Markdown.
+    Entity {
+        /// A name, an alias, the start of a name word ("pesk") or a Wikidata id.
+        query: String,
+        /// The language of the card (default: the configuration's, else French).
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
+        /// Use this configuration file (and its gazetteers) instead of looking for .copydesk.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Build or import gazetteers.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Compile TOML sources (files or folders) into one file that loads by memory-mapping;
+    /// list it in .copydesk.toml's `gazetteer` like a TOML file.
+    Build {
+        #[arg(value_name = "SOURCE", required = true)]
+        sources: Vec<PathBuf>,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Turn a Wikidata JSON dump (.json, .json.gz or .json.bz2) into gazetteer TOML: people,
+    /// organisations, places and media with French and English labels, aliases and positions.
+    ImportWikidata {
+        #[arg(value_name = "DUMP")]
+        dump: PathBuf,
+        #[arg(short, long, value_name = "FILE", default_value = "wikidata.toml")]
+        output: PathBuf,
+    },
 }
 
 /// Options shared by `check` and `fix`.
@@ -149,6 +186,17 @@ fn main() -> ExitCode {
         Command::Explain { code } => explain::explain(&code),
         Command::Rules => explain::list(),
         Command::Report(args) => report::run(args),
+        Command::Entity {
+            query,
+            language,
+            config,
+        } => entity::run(&query, language, config),
+        Command::Gazetteer(GazetteerCommand::Build { sources, output }) => {
+            gazetteer::build(&sources, &output)
+        }
+        Command::Gazetteer(GazetteerCommand::ImportWikidata { dump, output }) => {
+            wikidata::run(&dump, &output)
+        }
     };
     ExitCode::from(code)
 }

@@ -4,6 +4,7 @@
 //! This crate knows nothing of the language server protocol, terminals or async runtimes: the CLI
 //! and the LSP server convert its byte offsets at their edges (see [`position::LineIndex`]).
 
+pub mod common_words;
 pub mod config;
 pub mod date;
 pub mod diagnostic;

@@ -176,6 +176,9 @@ impl Entity {
                     .map(|v| (v.clone(), FormKind::Variant(language))),
             );
         }
+        if self.kind == Kind::Person {
+            forms.extend(super::translit::generate(self));
+        }
         forms
     }
 

@@ -17,8 +17,8 @@
 //! and how many there are.
 
 use super::entity::{Entity, FormKind, Kind};
+use super::key;
 use crate::language::Language;
-use crate::text::fold;
 use fst::{Map, MapBuilder};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -175,14 +175,14 @@ fn unpack(value: u64) -> Range<usize> {
     start..start + (value & 0xFF_FFFF) as usize
 }
 
-/// The words of a folded form, as keys for completion and near misses: the form's tokens
-/// ("al-burhan") and their parts ("burhan").
-fn form_words(folded: &str) -> impl Iterator<Item = &str> {
-    folded.split(' ').flat_map(|token| {
-        let parts = token
-            .split(['-', '\''])
-            .filter(move |part| part.len() != token.len());
-        std::iter::once(token).chain(parts)
+/// The words of a form key, for completion and near misses: its words ("l'opinion") and the
+/// parts of words with an apostrophe ("opinion").
+fn form_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(' ').flat_map(|word| {
+        let parts = word
+            .split('\'')
+            .filter(move |part| part.len() != word.len());
+        std::iter::once(word).chain(parts)
     })
 }
 
@@ -197,7 +197,7 @@ pub fn compile(entities: &[Entity]) -> Result<Vec<u8>, String> {
         offsets.push(data.len() as u64);
         serde_json::to_writer(&mut data, entity).map_err(|e| e.to_string())?;
         for (form_index, (text, kind)) in entity.forms().iter().enumerate().take(0xFFFF) {
-            let folded = fold(text.trim());
+            let folded = key(text);
             if folded.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                 continue;
             }

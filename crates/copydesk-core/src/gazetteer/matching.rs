@@ -104,7 +104,7 @@ pub fn ends_word(text: &str, end: usize) -> bool {
     }
 }
 
-/// Every form of `layer` that starts at folded offset `start` and ends on a word boundary:
+/// Every form of `layer` (keys have hyphens as spaces, see [`super::key`]) that starts at folded offset `start` and ends on a word boundary:
 /// (end, fst value), shortest first.
 pub fn walk(layer: &Layer, text: &str, start: usize) -> Vec<(usize, u64)> {
     let fst = layer.forms.as_fst();
@@ -112,6 +112,7 @@ pub fn walk(layer: &Layer, text: &str, start: usize) -> Vec<(usize, u64)> {
     let mut output = fst::raw::Output::zero();
     let mut hits = Vec::new();
     for (i, &b) in text.as_bytes()[start..].iter().enumerate() {
+        let b = if b == b'-' { b' ' } else { b };
         let Some(index) = node.find_input(b) else {
             break;
         };

@@ -13,7 +13,9 @@ mod card;
 pub mod entity;
 pub mod layer;
 pub mod matching;
+mod near;
 pub mod source;
+mod translit;
 
 pub use entity::{Entity, FormKind, Kind, Localized, Owner, Role, Variants};
 pub use layer::{Bytes, Layer, Posting};
@@ -165,7 +167,7 @@ impl Gazetteer {
     /// spacing; a Wikidata id ("Q57413") also works.
     pub fn lookup(&self, name: &str) -> Vec<EntityId> {
         let mut found: Vec<EntityId> = self
-            .postings_of(&fold(name.trim()))
+            .postings_of(&key(name))
             .into_iter()
             .map(|(id, _)| id)
             .collect();
@@ -194,7 +196,7 @@ impl Gazetteer {
     /// completion: "chtch" finds Alexandre Chtchétinine, "pesk" Dmitri Peskov. Entities whose
     /// first word matches come first, then shorter names.
     pub fn complete(&self, prefix: &str, limit: usize) -> Vec<EntityId> {
-        let prefix = fold(prefix.trim());
+        let prefix = key(prefix);
         if prefix.is_empty() || limit == 0 {
             return Vec::new();
         }
@@ -212,7 +214,7 @@ impl Gazetteer {
                     let Some(entity) = self.entity(id) else {
                         continue;
                     };
-                    let name = fold(&entity.name.fr);
+                    let name = key(&entity.name.fr);
                     scored.push(((!name.starts_with(&prefix), name.len()), id));
                 }
                 if seen.len() >= limit * 20 {
@@ -224,11 +226,10 @@ impl Gazetteer {
         scored.into_iter().take(limit).map(|(_, id)| id).collect()
     }
 
-    /// Known words within `distance` edits of a folded word (case and accents ignored).
-    pub fn near_words(&self, folded: &str, distance: u32) -> Vec<String> {
-        let Ok(automaton) = fst::automaton::Levenshtein::new(folded, distance) else {
-            return Vec::new();
-        };
+    /// Known words within `distance` edits of a folded word (case and accents ignored; a
+    /// transposition of two letters is one edit).
+    pub fn near_words(&self, folded: &str, distance: u8) -> Vec<String> {
+        let automaton = near::NearKeys::new(folded, distance);
         let mut out = Vec::new();
         for layer in &self.layers {
             let mut stream = layer.words.search(&automaton).into_stream();
@@ -285,6 +286,12 @@ impl Gazetteer {
         self.entity(id)
             .map(|entity| card::render(&entity, language))
     }
+}
+
+/// The index key of a name: folded (see [`fold`]), with hyphens as spaces, so that
+/// "Bachar Al Assad" finds "Bachar al-Assad".
+pub fn key(name: &str) -> String {
+    fold(name.trim()).replace('-', " ")
 }
 
 fn dedup_in_order(ids: Vec<EntityId>) -> Vec<EntityId> {

@@ -9,6 +9,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::CheckContext;
 
 pub mod attribution;
+pub mod entity;
 pub mod fact;
 pub mod source;
 pub mod style;
@@ -88,6 +89,9 @@ macro_rules! declare_rule {
 /// Every rule, in the order `copydesk rules` lists them.
 pub fn all() -> &'static [&'static dyn Rule] {
     &[
+        &entity::misspelled::Misspelled,
+        &entity::inconsistent::Inconsistent,
+        &entity::transliteration::Transliteration,
         &attribution::unattributed_quote::UnattributedQuote,
         &attribution::anonymous_source::AnonymousSource,
         &attribution::vague_source::VagueSource,

@@ -1,0 +1,76 @@
+//! Frequent French and English words, to tell a name from an ordinary word that happens to be
+//! capitalised (a sentence start, a month, a demonym).
+//!
+//! The lists are the most frequent words of each language in the `wordfreq` package, written by
+//! `tools/common_words.py` into `data/common-words-*.txt`.
+
+use crate::text::fold;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static FRENCH: &str = include_str!("../data/common-words-fr.txt");
+static ENGLISH: &str = include_str!("../data/common-words-en.txt");
+
+static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    FRENCH
+        .lines()
+        .chain(ENGLISH.lines())
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .map(fold)
+        .collect()
+});
+
+/// Endings of plural and feminine forms, tried when a word is not in the lists itself:
+/// "Vénézuéliens" is common because "vénézuélien" is.
+const INFLECTIONS: &[&str] = &["s", "x", "e", "es", "ne", "nes", "nne", "nnes"];
+
+/// Whether a word (any case, with or without accents) is a common French or English word, or a
+/// plural or feminine form of one.
+pub fn is_common_word(word: &str) -> bool {
+    let folded = fold(word);
+    let words = &*WORDS;
+    words.contains(&folded)
+        || INFLECTIONS.iter().any(|ending| {
+            folded
+                .strip_suffix(ending)
+                .is_some_and(|stem| stem.chars().count() >= 3 && words.contains(stem))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_words_months_weekdays_and_demonyms_are_common() {
+        for word in [
+            "Le",
+            "Selon",
+            "Janvier",
+            "mardi",
+            "Vénézuéliens",
+            "Américaine",
+            "The",
+            "However",
+            "Monday",
+            "Russians",
+            "président",
+        ] {
+            assert!(is_common_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn rare_names_are_not_common() {
+        for word in [
+            "Chtchétinine",
+            "Peskov",
+            "Zaïomski",
+            "Corostion",
+            "Nicolos",
+            "Rostec",
+        ] {
+            assert!(!is_common_word(word), "{word}");
+        }
+    }
+}

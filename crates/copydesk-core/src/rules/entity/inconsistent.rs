@@ -1,0 +1,318 @@
+use super::names::{is_near, Names};
+use crate::common_words::is_common_word;
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::engine::CheckContext;
+use crate::gazetteer::{EntityId, FormKind};
+use crate::rules::Rule;
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+declare_rule! {
+    /// One name spelt two ways in the same article.
+    ///
+    /// ## What it finds
+    /// A name written one way here and a slightly different way there, whether or not the
+    /// gazetteer knows it: "Zaïomski" … "Zaïosmki", "Raïssi" … "Raïsi", "Erdoğan" … "Erdogan".
+    /// The less frequent spelling is flagged (on a tie, the one the gazetteer does not know, or
+    /// else the later one), with the other as a related place.
+    ///
+    /// ## Why it matters
+    /// At least one of the two spellings is wrong, and readers notice; an article must hold to
+    /// one spelling of a name.
+    ///
+    /// ## Example
+    /// "L'ambassadeur Vladimir Zaïomski … selon Zaïosmki" → "selon Zaïomski".
+    ///
+    /// ## Never flags
+    /// Two names the gazetteer knows as distinct entities; feminine or plural forms
+    /// ("Zakharov"/"Zakharova", "Kowalski"/"Kowalska", "Vénézuélien"/"Vénézuéliens"); names
+    /// further apart than a slip (two edits at most, one for names up to eight letters); names
+    /// with different first letters; short names; ordinary words; names whose neighbours show
+    /// two different people ("Mohamed Ali" and "Mohammed Salah"); words in capitals.
+    ///
+    /// ## Fix
+    /// Suggests the other spelling. Not applied without review: the journalist knows which one
+    /// is right.
+    pub struct Inconsistent;
+    code = "entity/inconsistent";
+    severity = Warning;
+}
+
+impl Rule for Inconsistent {
+    fn info(&self) -> &'static crate::rules::RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
+        let names = Names::new(ctx.doc, &ctx.config.gazetteer);
+        let misspelled: Vec<Range<usize>> = super::misspelled::findings(&names)
+            .into_iter()
+            .map(|d| d.span)
+            .collect();
+        let spellings = spellings(&names, &misspelled);
+        let mut flagged = HashSet::new();
+        for (i, a) in spellings.iter().enumerate() {
+            for b in &spellings[i + 1..] {
+                if !are_two_spellings_of_one_name(a, b) {
+                    continue;
+                }
+                let (minority, majority) = if a.score() < b.score() {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                if !flagged.insert(minority.written.clone()) {
+                    continue;
+                }
+                out.extend(report(&names, minority, majority));
+            }
+        }
+    }
+}
+
+/// One spelling of a word in the article, with where it occurs.
+struct Spelling {
+    /// Lowercase, diacritics kept: "zaïomski".
+    written: String,
+    key: String,
+    /// The entities the spelling is a form of.
+    entities: Vec<EntityId>,
+    /// The spelling is, as written, a word of another language's form of its entity
+    /// ("Sudan" in a French article that also says "Soudan"): a translation, not a slip.
+    foreign: bool,
+    known: bool,
+    spans: Vec<Range<usize>>,
+    /// For each occurrence, the other name words around it ("vladimir").
+    neighbours: Vec<HashSet<String>>,
+}
+
+impl Spelling {
+    /// Which spelling wins: more occurrences, then known to the gazetteer, then earlier.
+    fn score(&self) -> (usize, bool, std::cmp::Reverse<usize>) {
+        (
+            self.spans.len(),
+            self.known,
+            std::cmp::Reverse(self.spans[0].start),
+        )
+    }
+}
+
+/// The distinct spellings of capitalised words that may be names.
+fn spellings(names: &Names, skip: &[Range<usize>]) -> Vec<Spelling> {
+    let doc = names.doc;
+    let mut by_written: BTreeMap<String, Spelling> = BTreeMap::new();
+    for run in &names.runs {
+        let words: Vec<&str> = run
+            .units
+            .iter()
+            .filter(|u| u.capitalised && !is_common_word(&u.key))
+            .map(|u| u.key.as_str())
+            .collect();
+        for unit in &run.units {
+            let text = doc.text(unit.span.clone());
+            let entities = names.gazetteer.lookup(&unit.key);
+            let known = !entities.is_empty();
+            let all_caps = text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            if !unit.capitalised
+                || all_caps
+                || unit.key.chars().count() < 5
+                || (!known && is_common_word(&unit.key))
+                || skip
+                    .iter()
+                    .any(|s| s.start <= unit.span.start && unit.span.end <= s.end)
+            {
+                continue;
+            }
+            let neighbours = words
+                .iter()
+                .filter(|w| **w != unit.key)
+                .map(|w| w.to_string())
+                .collect();
+            let spelling = by_written
+                .entry(text.to_lowercase())
+                .or_insert_with(|| Spelling {
+                    written: text.to_lowercase(),
+                    key: unit.key.clone(),
+                    entities: entities.clone(),
+                    foreign: is_foreign_word(names, &entities, &text.to_lowercase()),
+                    known,
+                    spans: Vec::new(),
+                    neighbours: Vec::new(),
+                });
+            spelling.spans.push(unit.span.clone());
+            spelling.neighbours.push(neighbours);
+        }
+    }
+    let mut spellings: Vec<Spelling> = by_written.into_values().collect();
+    spellings.sort_by_key(|s| s.spans[0].start);
+    spellings
+}
+
+fn is_foreign_word(names: &Names, entities: &[EntityId], written: &str) -> bool {
+    let language = names.doc.language;
+    let in_forms = |accepted: bool| {
+        entities.iter().any(|id| {
+            names.entity(*id).is_some_and(|(_, forms)| {
+                forms.iter().any(|(form, kind, _)| {
+                    *kind != FormKind::Alias
+                        && kind.accepted_in(language) == accepted
+                        && form.to_lowercase().split([' ', '-']).any(|w| w == written)
+                })
+            })
+        })
+    };
+    in_forms(false) && !in_forms(true)
+}
+
+/// Endings that make a feminine or plural form rather than another name.
+const INFLECTION_PAIRS: &[(&str, &str)] = &[
+    ("", "a"),
+    ("", "e"),
+    ("", "s"),
+    ("", "es"),
+    ("", "x"),
+    ("", "ne"),
+    ("", "nne"),
+    ("i", "a"),
+    ("y", "a"),
+    ("y", "aya"),
+    ("i", "aia"),
+    ("iy", "aya"),
+    ("o", "a"),
+    ("al", "aux"),
+];
+
+fn is_inflection(a: &str, b: &str) -> bool {
+    let common = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (rest_a, rest_b) = (&a[common..], &b[common..]);
+    INFLECTION_PAIRS
+        .iter()
+        .any(|&(x, y)| (rest_a, rest_b) == (x, y) || (rest_a, rest_b) == (y, x))
+}
+
+fn are_two_spellings_of_one_name(a: &Spelling, b: &Spelling) -> bool {
+    let same_letters = a.key == b.key;
+    if !same_letters && (!is_near(&a.key, &b.key) || is_inflection(&a.key, &b.key)) {
+        return false;
+    }
+    if !same_letters && (a.foreign || b.foreign) {
+        return false;
+    }
+    let distinct_entities = !a.entities.iter().any(|id| b.entities.contains(id));
+    if !same_letters && a.known && b.known && distinct_entities {
+        return false;
+    }
+    a.neighbours.iter().filter(|na| !na.is_empty()).all(|na| {
+        b.neighbours
+            .iter()
+            .filter(|nb| !nb.is_empty())
+            .all(|nb| na.is_subset(nb) || nb.is_subset(na))
+    })
+}
+
+fn report(names: &Names, minority: &Spelling, majority: &Spelling) -> Vec<Diagnostic> {
+    let doc = names.doc;
+    let other_span = majority.spans[0].clone();
+    let other = doc.text(other_span.clone()).to_string();
+    minority
+        .spans
+        .iter()
+        .map(|span| {
+            let written = doc.text(span.clone());
+            let message = doc.language.pick(
+                format!("« {written} » est aussi écrit « {other} » dans l'article : choisissez une graphie."),
+                format!("“{written}” is also spelt “{other}” in this article: pick one spelling."),
+            );
+            let related = doc.language.pick(
+                format!("l'autre graphie : « {other} »"),
+                format!("the other spelling: “{other}”"),
+            );
+            Diagnostic::new(Inconsistent::INFO.code, span.clone(), message)
+                .suggest(other.clone())
+                .relate(other_span.clone(), related)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config, Document, Format, Language};
+
+    fn findings(text: &str, language: Language) -> Vec<(String, Vec<String>, usize)> {
+        let doc = Document::new(text.to_string(), Format::PlainText, Some(language));
+        check(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.code == "entity/inconsistent")
+            .map(|d| (doc.text(d.span).to_string(), d.suggestions, d.related.len()))
+            .collect()
+    }
+
+    #[test]
+    fn flags_the_minority_spelling_in_french() {
+        let found = findings(
+            "L'ambassadeur Vladimir Zaïomski a parlé. Selon Zaïosmki, rien ne change.",
+            Language::French,
+        );
+        assert_eq!(
+            found,
+            [("Zaïosmki".to_string(), vec!["Zaïomski".to_string()], 1)]
+        );
+    }
+
+    #[test]
+    fn flags_unknown_names_and_accents_in_english() {
+        let found = findings(
+            "Mayor Jonas Wexlerman spoke. Wexlerman said yes. Later Wexlerrman said no.",
+            Language::English,
+        );
+        assert_eq!(found[0].0, "Wexlerrman");
+        let found = findings(
+            "President Recep Tayyip Erdoğan won. Erdoğan thanked voters, and Erdogan left.",
+            Language::English,
+        );
+        assert_eq!(found[0].0, "Erdogan", "{found:?}");
+        let found = findings(
+            "Mayor Jonas Wexlerman spoke. Wexlerman’s aides agreed.",
+            Language::English,
+        );
+        assert!(found.is_empty(), "a possessive is the same name: {found:?}");
+    }
+
+    #[test]
+    fn never_flags_distinct_people_inflections_or_far_names() {
+        for (text, language) in [
+            (
+                "Maria Zakharova et Ivan Zakharov ont parlé.",
+                Language::French,
+            ),
+            (
+                "Anna Kowalska et Jan Kowalski sont venus.",
+                Language::French,
+            ),
+            ("Mohamed Hamdan a vu Mohammed Salah.", Language::French),
+            ("Les Vénézuélien et Vénézuéliens votent.", Language::French),
+            ("Kim Jong-un met Kim Jong-il's widow.", Language::English),
+            ("Rostov and Rostock are ports.", Language::English),
+            ("Le Sudan War Monitor observe le Soudan.", Language::French),
+            (
+                "Prabowo Subianto beat Ganjar Pranowo; Prabowo’s win.",
+                Language::English,
+            ),
+        ] {
+            assert!(
+                findings(text, language).is_empty(),
+                "{text}: {:?}",
+                findings(text, language)
+            );
+        }
+    }
+}

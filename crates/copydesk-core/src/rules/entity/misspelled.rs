@@ -1,0 +1,175 @@
+use super::names::{Names, NearMiss};
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::engine::CheckContext;
+use crate::rules::Rule;
+use std::collections::BTreeSet;
+
+declare_rule! {
+    /// A name spelt close to, but not as, a name the gazetteer knows.
+    ///
+    /// ## What it finds
+    /// A near miss of a known person, organisation, place or news organisation: "Corostion
+    /// Rostec" for "Corporation Rostec", "Nicolos Maduro" for "Nicolás Maduro", "Shingeru Ishiba"
+    /// for "Shigeru Ishiba". A misspelt word counts when the words around it make a known name
+    /// with it, or when it is a long one-word name of an organisation or place.
+    ///
+    /// ## Why it matters
+    /// A misspelt name is the error readers notice and remember; it tells them the desk did not
+    /// check, and it breaks search and archives.
+    ///
+    /// ## Example
+    /// "Le patron de Corostion Rostec" → "Le patron de Corporation Rostec".
+    ///
+    /// ## Never flags
+    /// Names the gazetteer knows (in any accepted form, with or without accents); ordinary
+    /// French or English words, demonyms, months and weekdays; short words, where one letter
+    /// makes another name; a word whose first letter differs; a lone surname close to a known
+    /// one ("Hernández" beside "Fernández"), which is too often someone else.
+    ///
+    /// ## Fix
+    /// Replaces the name by the house spelling for the article's language (or the corrected
+    /// form for a short alias). Safe to apply without review only when one entity stands out.
+    pub struct Misspelled;
+    code = "entity/misspelled";
+    severity = Warning;
+}
+
+impl Rule for Misspelled {
+    fn info(&self) -> &'static crate::rules::RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
+        let names = Names::new(ctx.doc, &ctx.config.gazetteer);
+        out.extend(findings(&names));
+    }
+}
+
+/// The misspelling findings of an article; the other name rules leave their spans alone.
+pub(super) fn findings(names: &Names) -> Vec<Diagnostic> {
+    let doc = names.doc;
+    let mut out = Vec::new();
+    for group in widest_spans(names.near_misses()) {
+        let span = group[0].span.clone();
+        let mut suggestions: Vec<String> = Vec::new();
+        let mut entities = BTreeSet::new();
+        for miss in &group {
+            let Some((entity, _)) = names.entity(miss.entity) else {
+                continue;
+            };
+            entities.insert(miss.entity);
+            let suggestion = names.suggestion(&entity, &miss.form, miss.form_kind);
+            if !suggestions.contains(&suggestion) {
+                suggestions.push(suggestion);
+            }
+        }
+        let Some(first) = suggestions.first().cloned() else {
+            continue;
+        };
+        let written = doc.text(span.clone());
+        let message = doc.language.pick(
+            format!("« {written} » : nom mal orthographié ? Le nom connu est « {first} »."),
+            format!("“{written}”: misspelt name? The known name is “{first}”."),
+        );
+        let mut diagnostic = Diagnostic::new(Misspelled::INFO.code, span, message);
+        for suggestion in suggestions {
+            diagnostic = diagnostic.suggest(suggestion);
+        }
+        if entities.len() == 1 && diagnostic.suggestions.len() == 1 {
+            diagnostic = diagnostic.safe();
+        }
+        out.push(diagnostic);
+    }
+    out
+}
+
+/// Groups near misses by span, keeping only the widest of overlapping spans.
+fn widest_spans(misses: Vec<NearMiss>) -> Vec<Vec<NearMiss>> {
+    let mut groups: Vec<Vec<NearMiss>> = Vec::new();
+    for miss in misses {
+        match groups.last_mut() {
+            Some(group) if group[0].span == miss.span => group.push(miss),
+            Some(group) if group[0].span.end > miss.span.start => {
+                if miss.span.len() > group[0].span.len() {
+                    *group = vec![miss];
+                }
+            }
+            _ => groups.push(vec![miss]),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config, Document, Format, Language};
+
+    fn findings(text: &str, language: Language) -> Vec<(String, Vec<String>, bool)> {
+        let doc = Document::new(text.to_string(), Format::PlainText, Some(language));
+        check(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.code == "entity/misspelled")
+            .map(|d| (doc.text(d.span).to_string(), d.suggestions, d.safe_fix))
+            .collect()
+    }
+
+    #[test]
+    fn flags_near_misses_of_known_names_in_french() {
+        let found = findings(
+            "Le président Nicolos Maduro a reçu le patron de Corostion Rostec à Caracas.",
+            Language::French,
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "Nicolos Maduro");
+        assert_eq!(found[0].1[0], "Nicolás Maduro");
+        assert!(found[0].2, "one candidate: safe");
+        assert_eq!(found[1].0, "Corostion Rostec");
+        assert_eq!(found[1].1[0], "Corporation Rostec");
+    }
+
+    #[test]
+    fn flags_near_misses_in_english() {
+        let found = findings(
+            "Prime Minister Shingeru Ishiba met Emmanuel Macorn in Tokyo on Monday.",
+            Language::English,
+        );
+        let texts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert!(texts.contains(&"Shingeru Ishiba"), "{found:?}");
+        assert!(texts.contains(&"Emmanuel Macorn"), "{found:?}");
+        let found = findings("Flights left Domedovo airport at noon.", Language::English);
+        assert_eq!(found[0].1[0], "Domodedovo", "{found:?}");
+    }
+
+    #[test]
+    fn never_flags_right_names_common_words_or_strangers() {
+        for (text, language) in [
+            (
+                "Nicolas Maduro et Nicolás Maduro ont parlé à Moscou.",
+                Language::French,
+            ),
+            (
+                "Marion Maréchal a rencontré Marine Le Pen.",
+                Language::French,
+            ),
+            (
+                "Les Vénézuéliens ont voté dimanche 9 juin.",
+                Language::French,
+            ),
+            (
+                "Juan Hernández a parlé avec Romain Migus.",
+                Language::French,
+            ),
+            (
+                "The Wall Street Journal said Xi Jinping met Donald Trump.",
+                Language::English,
+            ),
+        ] {
+            assert!(
+                findings(text, language).is_empty(),
+                "{text}: {:?}",
+                findings(text, language)
+            );
+        }
+    }
+}

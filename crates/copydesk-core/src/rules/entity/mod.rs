@@ -1,0 +1,6 @@
+//! Names: misspelt, spelt two ways, or transliterated for the other language.
+
+pub mod inconsistent;
+pub mod misspelled;
+mod names;
+pub mod transliteration;
