@@ -27,9 +27,13 @@ const INFLECTIONS: &[&str] = &["s", "x", "e", "es", "ne", "nes", "nne", "nnes"];
 /// Whether a word (any case, with or without accents) is a common French or English word, or a
 /// plural or feminine form of one.
 pub fn is_common_word(word: &str) -> bool {
-    let folded = fold(word);
+    let folded = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(fold(word))
+    };
     let words = &*WORDS;
-    words.contains(&folded)
+    words.contains(folded.as_ref())
         || INFLECTIONS.iter().any(|ending| {
             folded
                 .strip_suffix(ending)

@@ -5,10 +5,11 @@
 //! either as they are or under a `copydesk` key:
 //!
 //! ```json
-//! { "language": "fr", "rules": { "style/*": "off" } }
+//! { "language": "fr", "rules": { "style/*": "off" }, "gazetteers": ["/newsroom/people.toml"] }
 //! ```
 
 use copydesk_core::config::FILE_NAME;
+use copydesk_core::gazetteer::Gazetteer;
 use copydesk_core::Config;
 use serde::Deserialize;
 use serde_json::Value;
@@ -24,6 +25,8 @@ pub struct Settings {
     pub language: Option<String>,
     /// Rule code or glob → severity or `off`, over the file's `[rules]`.
     pub rules: BTreeMap<String, String>,
+    /// Extra gazetteer files, after those of the file; relative ones from the file's folder.
+    pub gazetteers: Vec<PathBuf>,
 }
 
 impl Settings {
@@ -37,13 +40,25 @@ impl Settings {
     }
 
     fn is_empty(&self) -> bool {
-        self.language.is_none() && self.rules.is_empty()
+        self.language.is_none() && self.rules.is_empty() && self.gazetteers.is_empty()
     }
 
     /// Lays the settings over a configuration file's table.
     fn overlay(&self, table: &mut toml::Table) {
         if let Some(language) = &self.language {
             table.insert("language".into(), toml::Value::String(language.clone()));
+        }
+        if !self.gazetteers.is_empty() {
+            let files = table
+                .entry("gazetteer")
+                .or_insert_with(|| toml::Value::Array(Vec::new()));
+            if let toml::Value::Array(files) = files {
+                let paths = self
+                    .gazetteers
+                    .iter()
+                    .map(|path| path.display().to_string());
+                files.extend(paths.map(toml::Value::String));
+            }
         }
         if self.rules.is_empty() {
             return;
@@ -128,8 +143,19 @@ fn build(file: Option<&Path>, settings: &Settings) -> Resolved {
     let anchor = file.map_or_else(|| PathBuf::from(FILE_NAME), Path::to_path_buf);
     let merged = toml::to_string(&table).unwrap_or_default();
     let config = match Config::parse(&merged, &anchor) {
-        Ok(mut config) => {
+        Ok(mut config) if settings.gazetteers.is_empty() => {
             config.gazetteer = base.gazetteer.clone();
+            config
+        }
+        Ok(mut config) => {
+            // The settings add files: load them with the file's own (parse only names them).
+            match Gazetteer::bundled_with(&config.gazetteers) {
+                Ok(gazetteer) => config.gazetteer = Arc::new(gazetteer),
+                Err(error) => {
+                    problems.push(error.to_string());
+                    config.gazetteer = base.gazetteer.clone();
+                }
+            }
             config
         }
         Err(error) => {
@@ -183,6 +209,7 @@ mod tests {
         store.set_settings(Settings {
             language: None,
             rules: [("style/repeated-word".to_string(), "error".to_string())].into(),
+            ..Settings::default()
         });
         let config = store.resolve(Some(&one)).0.config;
         assert_eq!(config.language, Some(Language::French));
@@ -202,10 +229,46 @@ mod tests {
         let mut store = ConfigStore::default();
         store.set_settings(Settings {
             language: Some("de".into()),
-            rules: BTreeMap::new(),
+            ..Settings::default()
         });
         let (resolved, _) = store.resolve(None);
         assert_eq!(resolved.config.language, None);
         assert!(resolved.problems[0].contains("de"));
+    }
+
+    #[test]
+    fn gazetteers_from_the_settings_are_loaded_and_a_missing_one_is_a_problem() {
+        let folder = std::env::temp_dir().join(format!("copydesk-lsp-gaz-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let people = folder.join("people.toml");
+        std::fs::write(
+            &people,
+            "[[entity]]\nkind = \"person\"\nname = { fr = \"Aurélie Zwenkova\", en = \"Aurelie Zwenkova\" }\n",
+        )
+        .unwrap();
+        let mut store = ConfigStore::default();
+        assert!(store
+            .resolve(None)
+            .0
+            .config
+            .gazetteer
+            .lookup("Aurélie Zwenkova")
+            .is_empty());
+        store.set_settings(Settings::from_json(&json!({ "gazetteers": [people] })).unwrap());
+        let (resolved, _) = store.resolve(None);
+        assert!(resolved.problems.is_empty(), "{:?}", resolved.problems);
+        assert_eq!(
+            resolved.config.gazetteer.lookup("Aurelie Zwenkova").len(),
+            1
+        );
+        let missing = folder.join("none.toml");
+        store.set_settings(Settings::from_json(&json!({ "gazetteers": [missing] })).unwrap());
+        let (broken, _) = store.resolve(None);
+        assert!(
+            broken.problems[0].contains("none.toml"),
+            "{:?}",
+            broken.problems
+        );
+        std::fs::remove_dir_all(&folder).unwrap();
     }
 }

@@ -23,7 +23,7 @@ pub use source::GazetteerError;
 
 use crate::document::Document;
 use crate::language::Language;
-use crate::text::fold;
+
 use fst::{Automaton, IntoStreamer, Streamer};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -172,7 +172,7 @@ impl Gazetteer {
             .map(|(id, _)| id)
             .collect();
         for (layer_index, layer) in self.layers.iter().enumerate().rev() {
-            if let Some(index) = layer.by_id(name.trim()) {
+            if let Some(index) = layer.by_id(&name.trim().to_uppercase()) {
                 found.push(EntityId {
                     layer: layer_index as u16,
                     index,
@@ -288,10 +288,30 @@ impl Gazetteer {
     }
 }
 
-/// The index key of a name: folded (see [`fold`]), with hyphens as spaces, so that
-/// "Bachar Al Assad" finds "Bachar al-Assad".
+/// The index key of a name: folded as [`crate::text::fold`] does, with hyphens as spaces, so that
+/// "Bachar Al Assad" finds "Bachar al-Assad". Plain ASCII words take a fast path: the name rules
+/// key every capitalised word of an article.
 pub fn key(name: &str) -> String {
-    fold(name.trim()).replace('-', " ")
+    let name = name.trim_matches(crate::text::is_space);
+    if name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'\'')
+    {
+        return name.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if crate::text::is_space(c) || crate::text::is_hyphen(c) {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if crate::text::is_apostrophe(c) {
+            out.push('\'');
+        } else {
+            matching::fold_char(c, |folded| out.push(folded));
+        }
+    }
+    out
 }
 
 fn dedup_in_order(ids: Vec<EntityId>) -> Vec<EntityId> {

@@ -6,7 +6,8 @@
 use fst::Automaton;
 
 /// Keys within `distance` edits (insertions, deletions, substitutions, transpositions of
-/// adjacent bytes) of `query`.
+/// adjacent bytes) of `query`, and with its first byte: a slip seldom hits the first letter,
+/// and holding it prunes most of the index at the first step.
 pub struct NearKeys<'a> {
     query: &'a [u8],
     distance: u8,
@@ -55,6 +56,9 @@ impl Automaton for NearKeys<'_> {
     fn accept(&self, state: &Option<Rows>, byte: u8) -> Option<Rows> {
         let rows = state.as_ref()?;
         let q = self.query;
+        if rows.last.is_none() && q.first() != Some(&byte) {
+            return None;
+        }
         let mut next = Vec::with_capacity(rows.current.len());
         next.push(rows.current[0].saturating_add(1));
         for j in 1..=q.len() {
@@ -102,6 +106,10 @@ mod tests {
         assert_eq!(near(&words, "madur", 1), ["maduro"]);
         assert_eq!(near(&words, "peskovv", 1), ["peskov"]);
         assert_eq!(near(&words, "pestov", 1), ["peskov"]);
+        assert!(
+            near(&words, "baduro", 1).is_empty(),
+            "the first letter holds"
+        );
         assert!(near(&words, "putin", 1).is_empty());
     }
 }

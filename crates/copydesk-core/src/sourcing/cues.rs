@@ -285,7 +285,7 @@ impl Hasher for Fnv {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 static SPEECH_VERBS: LazyLock<FastMap<String, Strength>> = LazyLock::new(|| {
     let mut verbs = FastMap::default();
@@ -476,24 +476,21 @@ pub(crate) fn is_month(word: &str) -> bool {
 
 /// The month a folded word names, French or English, 1-based.
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [[&str; 2]; 12] = [
-        ["janvier", "january"],
-        ["fevrier", "february"],
-        ["mars", "march"],
-        ["avril", "april"],
-        ["mai", "may"],
-        ["juin", "june"],
-        ["juillet", "july"],
-        ["aout", "august"],
-        ["septembre", "september"],
-        ["octobre", "october"],
-        ["novembre", "november"],
-        ["decembre", "december"],
-    ];
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&word))
-        .map(|i| i as u32 + 1)
+    match word {
+        "janvier" | "january" => Some(1),
+        "fevrier" | "february" => Some(2),
+        "mars" | "march" => Some(3),
+        "avril" | "april" => Some(4),
+        "mai" | "may" => Some(5),
+        "juin" | "june" => Some(6),
+        "juillet" | "july" => Some(7),
+        "aout" | "august" => Some(8),
+        "septembre" | "september" => Some(9),
+        "octobre" | "october" => Some(10),
+        "novembre" | "november" => Some(11),
+        "decembre" | "december" => Some(12),
+        _ => None,
+    }
 }
 
 /// Determiners that open a noun phrase.

@@ -1,10 +1,9 @@
 //! Anonymous sources ("une source proche du ministère") and vague attributions ("de nombreux
 //! observateurs"), found on folded words.
 
-use super::cues::{is_time_word, speech_verb};
+use super::cues::{is_time_word, speech_verb, FastMap};
 use super::words::Words;
 use super::{Attribution, CueKind};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -582,9 +581,9 @@ pub(super) fn vague(
 }
 
 /// The hearsay phrases by their first word, split once.
-static PHRASES_BY_FIRST_WORD: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
+static PHRASES_BY_FIRST_WORD: LazyLock<FastMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {
-        let mut phrases: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        let mut phrases: FastMap<&str, Vec<Vec<&str>>> = FastMap::default();
         for phrase in VAGUE_PHRASES {
             let words: Vec<&str> = phrase.split(' ').collect();
             phrases.entry(words[0]).or_default().push(words);

@@ -151,11 +151,17 @@ impl Rule for UnsourcedConditional {
         let analysis = analysis(doc);
         let words = analysis.words(doc);
         for (index, sentence) in doc.sentences.iter().enumerate() {
-            if is_hypothetical(
-                &words,
-                sentence.tokens.clone(),
-                doc.text(sentence.span.clone()),
-            ) {
+            let has_candidate = sentence
+                .tokens
+                .clone()
+                .any(|t| may_be_conditional(words.word(t)));
+            if !has_candidate
+                || is_hypothetical(
+                    &words,
+                    sentence.tokens.clone(),
+                    doc.text(sentence.span.clone()),
+                )
+            {
                 continue;
             }
             let live: Vec<usize> = sentence
@@ -178,6 +184,17 @@ impl Rule for UnsourcedConditional {
             }
         }
     }
+}
+
+/// A cheap first look: the words a reporting conditional can hang on.
+fn may_be_conditional(word: &str) -> bool {
+    word.ends_with("ait")
+        || word.ends_with("aient")
+        || matches!(
+            word,
+            "said" | "believed" | "thought" | "rumoured" | "rumored" | "reported"
+        )
+        || ENGLISH_HEARSAY.contains(&word)
 }
 
 /// Sentences whose conditional is a hypothesis: "si …", questions, "au cas où".

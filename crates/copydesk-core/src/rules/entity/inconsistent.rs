@@ -45,15 +45,20 @@ impl Rule for Inconsistent {
     }
 
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        let names = Names::new(ctx.doc, &ctx.config.gazetteer);
-        let misspelled: Vec<Range<usize>> = super::misspelled::findings(&names)
-            .into_iter()
-            .map(|d| d.span)
+        let names = Names::of(ctx.doc, &ctx.config.gazetteer);
+        let misspelled: Vec<Range<usize>> = names
+            .misspellings(super::misspelled::findings)
+            .iter()
+            .map(|d| d.span.clone())
             .collect();
-        let spellings = spellings(&names, &misspelled);
+        let mut spellings = spellings(&names, &misspelled);
+        spellings.sort_by_key(|s| (s.key.chars().next(), s.key.len(), s.spans[0].start));
         let mut flagged = HashSet::new();
         for (i, a) in spellings.iter().enumerate() {
-            for b in &spellings[i + 1..] {
+            let candidates = spellings[i + 1..].iter().take_while(|b| {
+                b.key.chars().next() == a.key.chars().next() && b.key.len() <= a.key.len() + 3
+            });
+            for b in candidates {
                 if !are_two_spellings_of_one_name(a, b) {
                     continue;
                 }
@@ -98,10 +103,11 @@ impl Spelling {
     }
 }
 
-/// The distinct spellings of capitalised words that may be names.
+/// The distinct spellings of capitalised words that may be names. Pairs are only looked for
+/// among spellings with the same first letter and close lengths, as a slip keeps both.
 fn spellings(names: &Names, skip: &[Range<usize>]) -> Vec<Spelling> {
-    let doc = names.doc;
     let mut by_written: BTreeMap<String, Spelling> = BTreeMap::new();
+    let mut ordinary: HashSet<String> = HashSet::new();
     for run in &names.runs {
         let words: Vec<&str> = run
             .units
@@ -110,9 +116,7 @@ fn spellings(names: &Names, skip: &[Range<usize>]) -> Vec<Spelling> {
             .map(|u| u.key.as_str())
             .collect();
         for unit in &run.units {
-            let text = doc.text(unit.span.clone());
-            let entities = names.gazetteer.lookup(&unit.key);
-            let known = !entities.is_empty();
+            let text = names.text(unit.span.clone());
             let all_caps = text
                 .chars()
                 .filter(|c| c.is_alphabetic())
@@ -120,40 +124,59 @@ fn spellings(names: &Names, skip: &[Range<usize>]) -> Vec<Spelling> {
             if !unit.capitalised
                 || all_caps
                 || unit.key.chars().count() < 5
-                || (!known && is_common_word(&unit.key))
-                || skip
-                    .iter()
-                    .any(|s| s.start <= unit.span.start && unit.span.end <= s.end)
+                || is_inside(skip, &unit.span)
             {
                 continue;
             }
-            let neighbours = words
-                .iter()
-                .filter(|w| **w != unit.key)
-                .map(|w| w.to_string())
-                .collect();
-            let spelling = by_written
-                .entry(text.to_lowercase())
-                .or_insert_with(|| Spelling {
-                    written: text.to_lowercase(),
+            let written = text.to_lowercase();
+            if ordinary.contains(&written) {
+                continue;
+            }
+            if !by_written.contains_key(&written) {
+                let entities = names.gazetteer.lookup(&unit.key);
+                let known = !entities.is_empty();
+                if !known && is_common_word(&unit.key) {
+                    ordinary.insert(written);
+                    continue;
+                }
+                let spelling = Spelling {
+                    written: written.clone(),
                     key: unit.key.clone(),
-                    entities: entities.clone(),
-                    foreign: is_foreign_word(names, &entities, &text.to_lowercase()),
+                    foreign: is_foreign_word(names, &entities, &written),
+                    entities,
                     known,
                     spans: Vec::new(),
                     neighbours: Vec::new(),
-                });
-            spelling.spans.push(unit.span.clone());
-            spelling.neighbours.push(neighbours);
+                };
+                by_written.insert(written.clone(), spelling);
+            }
+            if let Some(spelling) = by_written.get_mut(&written) {
+                spelling.spans.push(unit.span.clone());
+                spelling.neighbours.push(neighbours_of(&words, &unit.key));
+            }
         }
     }
-    let mut spellings: Vec<Spelling> = by_written.into_values().collect();
-    spellings.sort_by_key(|s| s.spans[0].start);
-    spellings
+    by_written.into_values().collect()
+}
+
+/// Whether `span` lies inside one of `spans` (sorted by start, not overlapping).
+fn is_inside(spans: &[Range<usize>], span: &Range<usize>) -> bool {
+    let index = spans.partition_point(|s| s.end <= span.start);
+    spans
+        .get(index)
+        .is_some_and(|s| s.start <= span.start && span.end <= s.end)
+}
+
+fn neighbours_of(words: &[&str], key: &str) -> HashSet<String> {
+    words
+        .iter()
+        .filter(|w| **w != key)
+        .map(|w| w.to_string())
+        .collect()
 }
 
 fn is_foreign_word(names: &Names, entities: &[EntityId], written: &str) -> bool {
-    let language = names.doc.language;
+    let language = names.language;
     let in_forms = |accepted: bool| {
         entities.iter().any(|id| {
             names.entity(*id).is_some_and(|(_, forms)| {
@@ -220,19 +243,18 @@ fn are_two_spellings_of_one_name(a: &Spelling, b: &Spelling) -> bool {
 }
 
 fn report(names: &Names, minority: &Spelling, majority: &Spelling) -> Vec<Diagnostic> {
-    let doc = names.doc;
     let other_span = majority.spans[0].clone();
-    let other = doc.text(other_span.clone()).to_string();
+    let other = names.text(other_span.clone()).to_string();
     minority
         .spans
         .iter()
         .map(|span| {
-            let written = doc.text(span.clone());
-            let message = doc.language.pick(
+            let written = names.text(span.clone());
+            let message = names.language.pick(
                 format!("« {written} » est aussi écrit « {other} » dans l'article : choisissez une graphie."),
                 format!("“{written}” is also spelt “{other}” in this article: pick one spelling."),
             );
-            let related = doc.language.pick(
+            let related = names.language.pick(
                 format!("l'autre graphie : « {other} »"),
                 format!("the other spelling: “{other}”"),
             );

@@ -41,14 +41,13 @@ impl Rule for Misspelled {
     }
 
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
-        let names = Names::new(ctx.doc, &ctx.config.gazetteer);
-        out.extend(findings(&names));
+        let names = Names::of(ctx.doc, &ctx.config.gazetteer);
+        out.extend(names.misspellings(findings).iter().cloned());
     }
 }
 
 /// The misspelling findings of an article; the other name rules leave their spans alone.
 pub(super) fn findings(names: &Names) -> Vec<Diagnostic> {
-    let doc = names.doc;
     let mut out = Vec::new();
     for group in widest_spans(names.near_misses()) {
         let span = group[0].span.clone();
@@ -67,8 +66,8 @@ pub(super) fn findings(names: &Names) -> Vec<Diagnostic> {
         let Some(first) = suggestions.first().cloned() else {
             continue;
         };
-        let written = doc.text(span.clone());
-        let message = doc.language.pick(
+        let written = names.text(span.clone());
+        let message = names.language.pick(
             format!("« {written} » : nom mal orthographié ? Le nom connu est « {first} »."),
             format!("“{written}”: misspelt name? The known name is “{first}”."),
         );

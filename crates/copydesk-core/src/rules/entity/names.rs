@@ -2,14 +2,18 @@
 //! the near misses of gazetteer names among them.
 
 use crate::common_words::is_common_word;
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::document::Format;
 use crate::gazetteer::{key, Entity, EntityId, FormKind, Gazetteer, Kind, Mention};
+use crate::language::Language;
 use crate::segment::TokenKind;
 use crate::text::{is_apostrophe, is_hyphen, is_space};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Lowercase words that belong inside names: "Abdel Fattah al-Burhan", "Ursula von der Leyen".
 const PARTICLES: &[&str] = &[
@@ -32,6 +36,10 @@ pub struct Unit {
 pub struct Run {
     pub units: Vec<Unit>,
 }
+
+/// A form shared by more entities than this names nobody in particular: only the first ones are
+/// tried as the name a misspelling was meant for.
+const MAX_AMBIGUITY: usize = 16;
 
 /// How many edits a misspelling may hold, by the length of the longer of two words: none for
 /// short words, where one letter makes another name; more as names get longer.
@@ -65,15 +73,25 @@ type Forms = Rc<Vec<(String, FormKind, String)>>;
 /// A decoded entity and its forms, or `None` for an entity that cannot be read.
 type Known = Option<(Rc<Entity>, Forms)>;
 
-/// The name analysis of one article. Long articles repeat names, so the near words of a word
-/// and the forms of an entity are looked up once each.
-pub struct Names<'a> {
-    pub doc: &'a Document,
-    pub gazetteer: &'a Gazetteer,
+/// The name analysis of one article, shared by the three name rules: the engine runs them one
+/// after the other on the same thread, so the last analysis is kept per thread and reused when
+/// the article (its text, format and language) and the gazetteer are the same. Long articles
+/// repeat names, so the near words of a word and the forms of an entity are looked up once each.
+pub struct Names {
+    source: String,
+    format: Format,
+    pub language: Language,
+    pub gazetteer: Arc<Gazetteer>,
     pub mentions: Vec<Mention>,
     pub runs: Vec<Run>,
     near_words: RefCell<HashMap<String, Rc<Vec<String>>>>,
     forms: RefCell<HashMap<EntityId, Known>>,
+    misspellings: OnceCell<Vec<Diagnostic>>,
+    unit_keys: OnceCell<HashSet<String>>,
+}
+
+thread_local! {
+    static LAST: RefCell<Option<Rc<Names>>> = const { RefCell::new(None) };
 }
 
 /// A near miss of a gazetteer form: `span` is written, `form` was meant.
@@ -86,16 +104,54 @@ pub struct NearMiss {
     pub form_kind: FormKind,
 }
 
-impl<'a> Names<'a> {
-    pub fn new(doc: &'a Document, gazetteer: &'a Gazetteer) -> Names<'a> {
-        Names {
-            doc,
-            gazetteer,
-            mentions: gazetteer.mentions(doc),
-            runs: runs(doc),
-            near_words: RefCell::default(),
-            forms: RefCell::default(),
-        }
+impl Names {
+    /// The analysis of an article with a gazetteer, computed once for the three rules.
+    pub fn of(doc: &Document, gazetteer: &Arc<Gazetteer>) -> Rc<Names> {
+        LAST.with(|last| {
+            let mut last = last.borrow_mut();
+            if let Some(names) = last.as_ref().filter(|names| {
+                Arc::ptr_eq(&names.gazetteer, gazetteer)
+                    && names.format == doc.format
+                    && names.language == doc.language
+                    && names.source == doc.source
+            }) {
+                return names.clone();
+            }
+            let names = Rc::new(Names {
+                source: doc.source.clone(),
+                format: doc.format,
+                language: doc.language,
+                gazetteer: gazetteer.clone(),
+                mentions: gazetteer.mentions(doc),
+                runs: runs(doc),
+                near_words: RefCell::default(),
+                forms: RefCell::default(),
+                misspellings: OnceCell::new(),
+                unit_keys: OnceCell::new(),
+            });
+            *last = Some(names.clone());
+            names
+        })
+    }
+
+    /// The keys of every name word the article writes.
+    fn unit_keys(&self) -> &HashSet<String> {
+        self.unit_keys.get_or_init(|| {
+            self.runs
+                .iter()
+                .flat_map(|run| run.units.iter().map(|unit| unit.key.clone()))
+                .collect()
+        })
+    }
+
+    /// The article's text of a span.
+    pub fn text(&self, span: Range<usize>) -> &str {
+        &self.source[span]
+    }
+
+    /// The misspelling findings, computed once: `entity/inconsistent` leaves their spans alone.
+    pub fn misspellings(&self, compute: impl FnOnce(&Names) -> Vec<Diagnostic>) -> &[Diagnostic] {
+        self.misspellings.get_or_init(|| compute(self))
     }
 
     /// An entity and its forms with their keys.
@@ -123,7 +179,7 @@ impl<'a> Names<'a> {
             .borrow_mut()
             .entry(word.to_string())
             .or_insert_with(|| {
-                let reach = if word.chars().count() >= 5 { 2 } else { 1 };
+                let reach = if word.chars().count() >= 7 { 2 } else { 1 };
                 let near = self.gazetteer.near_words(word, reach);
                 Rc::new(
                     near.into_iter()
@@ -156,7 +212,7 @@ impl<'a> Names<'a> {
         let mut found = self.anchored_near_misses();
         found.extend(self.word_near_misses());
         found.retain(|miss| {
-            let written = key(self.doc.text(miss.span.clone()));
+            let written = key(self.text(miss.span.clone()));
             !self.gazetteer.is_known_form(&written)
         });
         found.sort_by_key(|miss| (miss.span.start, miss.span.end));
@@ -178,7 +234,12 @@ impl<'a> Names<'a> {
                 .iter()
                 .map(|u| u.key.as_str())
                 .collect();
-            let ids: HashSet<EntityId> = mention.matches.iter().map(|(id, _)| *id).collect();
+            let ids: HashSet<EntityId> = mention
+                .matches
+                .iter()
+                .take(MAX_AMBIGUITY)
+                .map(|(id, _)| *id)
+                .collect();
             for id in ids {
                 let Some((_, forms)) = self.entity(id) else {
                     continue;
@@ -251,7 +312,12 @@ impl<'a> Names<'a> {
                     })
                     .collect();
                 let candidate = keys.join(" ");
-                for id in self.gazetteer.lookup(&candidate) {
+                for id in self
+                    .gazetteer
+                    .lookup(&candidate)
+                    .into_iter()
+                    .take(MAX_AMBIGUITY)
+                {
                     let Some((entity, forms)) = self.entity(id) else {
                         continue;
                     };
@@ -281,10 +347,7 @@ impl<'a> Names<'a> {
     fn single_word_may_be_flagged(&self, entity: &Entity, candidate: &str) -> bool {
         entity.kind != Kind::Person
             && candidate.chars().count() >= 7
-            && !self
-                .runs
-                .iter()
-                .any(|run| run.units.iter().any(|unit| unit.key == candidate))
+            && !self.unit_keys().contains(candidate)
     }
 
     /// The run holding a span, and the range of its units inside the span.
@@ -304,7 +367,7 @@ impl<'a> Names<'a> {
     /// The spelling to suggest for a form of an entity: the house spelling in the article's
     /// language for full names, the corrected form itself for a shorter alias ("M. Maduro").
     pub fn suggestion(&self, entity: &Entity, form: &str, kind: FormKind) -> String {
-        let language = self.doc.language;
+        let language = self.language;
         match kind {
             FormKind::Alias if !form.is_empty() => form.to_string(),
             _ => entity.name(language).to_string(),

