@@ -25,10 +25,10 @@ use crate::document::Document;
 use crate::language::Language;
 
 use fst::{Automaton, IntoStreamer, Streamer};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// The bundled gazetteer, compiled from `gazetteer/*.toml` by the test
 /// `bundled_gazetteer_is_in_step_with_its_sources`.
@@ -37,9 +37,7 @@ static BUNDLED_BYTES: &[u8] = include_bytes!("../../gazetteer/compiled/bundled.c
 static BUNDLED: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
     let layer = Layer::open(Bytes::Static(BUNDLED_BYTES))
         .unwrap_or_else(|error| panic!("the bundled gazetteer is damaged: {error}"));
-    Arc::new(Gazetteer {
-        layers: vec![layer],
-    })
+    Arc::new(Gazetteer::from_layers(vec![layer]))
 });
 
 /// An entity of a gazetteer: its layer and its index there.
@@ -75,6 +73,9 @@ impl Mention {
 #[derive(Debug)]
 pub struct Gazetteer {
     layers: Vec<Layer>,
+    /// Which entity answers for an entity of an earlier layer, once worked out (finding out
+    /// decodes the entity).
+    overrides: Mutex<HashMap<(usize, u32), EntityId>>,
 }
 
 impl Gazetteer {
@@ -85,7 +86,10 @@ impl Gazetteer {
 
     /// A gazetteer of these layers only, in order of precedence (last wins).
     pub fn from_layers(layers: Vec<Layer>) -> Gazetteer {
-        Gazetteer { layers }
+        Gazetteer {
+            layers,
+            overrides: Mutex::default(),
+        }
     }
 
     /// A gazetteer of these entities only.
@@ -104,7 +108,7 @@ impl Gazetteer {
         for path in files {
             layers.push(open_file(path)?);
         }
-        Ok(Gazetteer { layers })
+        Ok(Gazetteer::from_layers(layers))
     }
 
     /// How many entities all layers hold.
@@ -135,21 +139,21 @@ impl Gazetteer {
         if layer + 1 == self.layers.len() || !posting.has_id() {
             return own;
         }
-        let Some(id) = self.layers[layer]
-            .entity(posting.entity())
-            .and_then(|e| e.id)
-        else {
-            return own;
-        };
-        (layer + 1..self.layers.len())
-            .rev()
-            .find_map(|later| {
-                self.layers[later].by_id(&id).map(|index| EntityId {
-                    layer: later as u16,
-                    index,
+        let mut overrides = self.overrides.lock().unwrap_or_else(|p| p.into_inner());
+        *overrides.entry((layer, own.index)).or_insert_with(|| {
+            let Some(id) = self.layers[layer].entity(own.index).and_then(|e| e.id) else {
+                return own;
+            };
+            (layer + 1..self.layers.len())
+                .rev()
+                .find_map(|later| {
+                    self.layers[later].by_id(&id).map(|index| EntityId {
+                        layer: later as u16,
+                        index,
+                    })
                 })
-            })
-            .unwrap_or(own)
+                .unwrap_or(own)
+        })
     }
 
     /// The entities and forms behind a folded form, later layers first.
@@ -339,21 +343,6 @@ pub fn open_file(path: &Path) -> Result<Layer, GazetteerError> {
     let entities = source::read_file(path)?;
     let bytes = layer::compile(&entities).map_err(|e| GazetteerError::io(path, &e))?;
     Layer::open(Bytes::Owned(bytes)).map_err(|e| GazetteerError::io(path, &e))
-}
-
-/// The TOML sources of the bundled gazetteer, in a stable order.
-pub fn bundled_source_files() -> Vec<PathBuf> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
 }
 
 /// Compiles TOML source files into the bytes of one gazetteer file.

@@ -100,6 +100,15 @@ fn validate(entity: &Entity) -> Result<(), String> {
                 ));
             }
         }
+        if let (Some(from), Some(to)) = (&role.from, &role.to) {
+            let common = from.len().min(to.len());
+            if to[..common] < from[..common] {
+                return Err(format!(
+                    "a role of {} ends ({to}) before it starts ({from})",
+                    entity.name.en
+                ));
+            }
+        }
     }
     let media_field = entity.owner.is_some() || entity.state.is_some() || entity.note.is_some();
     if media_field && entity.kind != Kind::Media {
@@ -147,6 +156,15 @@ mod tests {
         )
         .unwrap_err();
         assert!(error.message.contains("2019-13"), "{error}");
+    }
+
+    #[test]
+    fn roles_end_after_they_start() {
+        let role = |from: &str, to: &str| {
+            format!("[[entity]]\nkind = \"person\"\nname = {{ fr = \"A\", en = \"A\" }}\nroles = [{{ title = {{ fr = \"x\", en = \"x\" }}, from = \"{from}\", to = \"{to}\" }}]\n")
+        };
+        assert!(parse(&role("2020-05-01", "2019"), Path::new("p.toml")).is_err());
+        assert!(parse(&role("2025-10-05", "2025-10"), Path::new("p.toml")).is_ok());
     }
 
     #[test]
