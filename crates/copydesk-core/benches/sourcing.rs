@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 const ROUNDS: usize = 15;
-const PASSES_PER_ROUND: usize = 200;
+const PASSES_PER_ROUND: usize = 50;
 
 fn seeds() -> Vec<String> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/seeds");

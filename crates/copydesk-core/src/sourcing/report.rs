@@ -1,7 +1,7 @@
 //! The sourcing report: who is quoted in an article and what it leans on. `copydesk report` prints
 //! it; the language server shows the same data.
 
-use super::cues::is_determiner;
+use super::cues::{is_determiner, marks_a_clause};
 use super::{analysis, state_media_citations, CueKind};
 use crate::document::Document;
 use crate::gazetteer::Gazetteer;
@@ -84,9 +84,10 @@ pub fn report(doc: &Document, gazetteer: &Gazetteer) -> Report {
         .filter_map(|a| a.speaker.clone())
         .filter(|span| !overlaps(span, &analysis.anonymous) && !overlaps(span, &analysis.vague))
         .filter(|span| {
-            words
-                .tokens_in(span)
-                .any(|t| words.is_capitalised(t) && !is_determiner(words.word(t)))
+            words.tokens_in(span).any(|t| {
+                let word = words.word(t);
+                words.is_capitalised(t) && !is_determiner(word) && !marks_a_clause(word)
+            })
         })
         .filter(|span| seen.insert(crate::text::fold(doc.text(span.clone()))))
         .map(|span| entry(doc, &span))
@@ -148,6 +149,15 @@ mod tests {
         );
         assert_eq!(report.attributed_share, Some(1.0));
         assert!(report.state_media.is_empty());
+    }
+
+    #[test]
+    fn pronouns_are_not_named_sources() {
+        let text = "He said: “We will not give in to anyone, ever.”";
+        let doc = Document::new(text.into(), Format::PlainText, None);
+        let report = report(&doc, &Gazetteer::bundled());
+        assert_eq!(report.quotations[0].speaker.as_ref().unwrap().text, "He");
+        assert!(report.named_sources.is_empty());
     }
 
     #[test]

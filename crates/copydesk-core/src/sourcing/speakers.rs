@@ -144,15 +144,9 @@ impl Sentence<'_, '_> {
             _ => {}
         }
         let strength = speech_verb(word)?;
-        let (_, pronoun_len) = split_inverted(word);
-        if pronoun_len > 0 {
-            let token = self.words.span(self.live[position]);
-            let pronoun = token.end - pronoun_len + 1..token.end;
-            return Some(cue(
-                position,
-                Some(trim_t(self.words, pronoun)),
-                CueKind::SpeechVerb,
-            ));
+        if split_inverted(word).1 > 0 {
+            let pronoun = pronoun_of(self.words, self.live[position]);
+            return Some(cue(position, Some(pronoun), CueKind::SpeechVerb));
         }
         if let Some(pronoun) = self.inverted_auxiliary(position) {
             return Some(cue(position, Some(pronoun), CueKind::SpeechVerb));
@@ -197,10 +191,8 @@ impl Sentence<'_, '_> {
             if !self.is_aux(word) {
                 return None;
             }
-            let (_, pronoun_len) = split_inverted(word);
-            if pronoun_len > 0 {
-                let token = self.words.span(self.live[cursor]);
-                return Some(trim_t(self.words, token.end - pronoun_len + 1..token.end));
+            if split_inverted(word).1 > 0 {
+                return Some(pronoun_of(self.words, self.live[cursor]));
             }
         }
         None
@@ -424,11 +416,15 @@ pub(crate) fn is_person_word(word: &str) -> bool {
     )
 }
 
-/// "-t-il" → "il": the pronoun without the euphonic t.
-fn trim_t(words: &Words, span: Range<usize>) -> Range<usize> {
-    let text = &words.doc.source[span.clone()];
-    let skip = if text.starts_with("t-") { 2 } else { 0 };
-    span.start + skip..span.end
+/// The pronoun a verb carries, as written: "il" in "a-t-il", "elle" in "ajoute‑t‑elle".
+fn pronoun_of(words: &Words, token: usize) -> Range<usize> {
+    let span = words.span(token);
+    let raw = words.raw(token);
+    let after_hyphen = raw
+        .char_indices()
+        .rfind(|&(_, c)| crate::text::is_hyphen(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    span.start + after_hyphen..span.end
 }
 
 /// Gives each quotation its speaker: an attribution in its sentence, then in the sentence
@@ -629,6 +625,18 @@ mod tests {
         assert_eq!(
             one(
                 "« Nous irons jusqu’au bout », ajoute-t-elle.",
+                Language::French
+            )
+            .as_deref(),
+            Some("elle")
+        );
+    }
+
+    #[test]
+    fn pronoun_after_a_non_breaking_hyphen() {
+        assert_eq!(
+            one(
+                "« Nous irons jusqu’au bout », ajoute\u{2011}t\u{2011}elle.",
                 Language::French
             )
             .as_deref(),
