@@ -31,9 +31,10 @@ code_server_dir="$cache/code-server-$code_server_version"
 if [[ ! -f "$code_server_dir/.installed" ]]; then
     echo "e2e setup: code-server@$code_server_version (builds native modules: a few minutes)" >&2
     rm -rf "$code_server_dir"
-    # npm runs install scripts with the Node that runs npm itself: run it under Node 24.
+    # code-server's install script reads the Node version from npm's user agent: run npm under
+    # Node 24, and drop the user agent inherited from an outer `npm run`.
     npm_cli="$(npm root -g)/npm/bin/npm-cli.js"
-    PATH="$node_dir/bin:$PATH" npm_config_nodedir="$node_dir" \
+    env -u npm_config_user_agent PATH="$node_dir/bin:$PATH" npm_config_nodedir="$node_dir" \
         "$node_dir/bin/node" "$npm_cli" install --no-audit --no-fund --ignore-scripts=false \
         --prefix "$code_server_dir" "code-server@$code_server_version" >&2
     touch "$code_server_dir/.installed"
