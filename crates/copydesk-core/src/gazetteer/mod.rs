@@ -40,6 +40,21 @@ static BUNDLED: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
     Arc::new(Gazetteer::from_layers(vec![layer]))
 });
 
+/// Country names by ISO 3166-1 alpha-2 code, from the bundled gazetteer's countries.
+static COUNTRY_NAMES: LazyLock<HashMap<String, Localized>> = LazyLock::new(|| {
+    let layer = &BUNDLED.layers[0];
+    (0..layer.len() as u32)
+        .filter_map(|index| layer.entity(index))
+        .filter(|e| e.kind == Kind::Place && e.category.as_deref() == Some("country"))
+        .filter_map(|e| Some((e.country?, e.name)))
+        .collect()
+});
+
+/// The house name of a country from its ISO code: "RU" → "Russie" in French, "Russia" in English.
+pub fn country_name(code: &str, language: Language) -> Option<&'static str> {
+    COUNTRY_NAMES.get(code).map(|name| name.get(language))
+}
+
 /// An entity of a gazetteer: its layer and its index there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId {

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
+use crate::gazetteer::country_name;
 use crate::rules::Rule;
 use crate::sourcing::state_media_citations;
 
@@ -47,14 +48,15 @@ impl Rule for StateMedia {
                 .description
                 .map(|d| format!(" — {d}"))
                 .unwrap_or_default();
+            let state = country_name(&citation.state, doc.language).unwrap_or(&citation.state);
             let message = doc.language.pick(
                 format!(
-                    "{} est un média contrôlé par l’État ({}){about} : dites-le au lecteur.",
-                    citation.outlet, citation.state
+                    "{} est un média contrôlé par l’État ({state}){about} : dites-le au lecteur.",
+                    citation.outlet
                 ),
                 format!(
-                    "{} is controlled by the state ({}){about}: tell the reader.",
-                    citation.outlet, citation.state
+                    "{} is controlled by the state ({state}){about}: tell the reader.",
+                    citation.outlet
                 ),
             );
             out.push(Diagnostic::new(Self::INFO.code, citation.span, message));
@@ -80,7 +82,9 @@ mod tests {
         let found = flagged("Selon le média russe Sputnik, la Russie a envoyé des militaires.");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "Sputnik");
-        assert!(found[0].1.contains("RU"), "{}", found[0].1);
+        assert!(found[0].1.contains("(Russie)"), "{}", found[0].1);
+        let english = flagged("The launch failed, according to KCNA.");
+        assert!(english[0].1.contains("(North Korea)"), "{}", english[0].1);
         assert_eq!(
             flagged(
                 "« Nous sommes en contact », a déclaré Dmitri Peskov à l’agence de presse TASS."
@@ -88,7 +92,6 @@ mod tests {
             .len(),
             1
         );
-        assert_eq!(flagged("The launch failed, according to KCNA.").len(), 1);
         assert_eq!(
             flagged("Source : La Russie retire ses experts – Sputnik France").len(),
             1
