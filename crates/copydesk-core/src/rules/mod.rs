@@ -108,6 +108,32 @@ pub fn find(code: &str) -> Option<&'static dyn Rule> {
     all().iter().copied().find(|rule| rule.info().code == code)
 }
 
+/// What rule tests share: checking a text and keeping one rule's findings.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::{check, Config, Diagnostic, Document, Format, Language};
+
+    /// The findings of rule `code` on `text`, each with the text it spans.
+    pub fn findings_in(
+        code: &str,
+        text: &str,
+        format: Format,
+        language: Option<Language>,
+    ) -> Vec<(String, Diagnostic)> {
+        let doc = Document::new(text.to_string(), format, language);
+        check(&doc, &Config::default())
+            .into_iter()
+            .filter(|d| d.code == code)
+            .map(|d| (doc.text(d.span.clone()).to_string(), d))
+            .collect()
+    }
+
+    /// The findings of rule `code` on plain `text` in its detected language.
+    pub fn findings_of(code: &str, text: &str) -> Vec<(String, Diagnostic)> {
+        findings_in(code, text, Format::PlainText, None)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,14 +54,12 @@ impl Rule for AnonymousSource {
 
 #[cfg(test)]
 mod tests {
-    use crate::{check, Config, Document, Format};
+    use crate::rules::testing::findings_of;
 
     fn flagged(text: &str) -> Vec<String> {
-        let doc = Document::new(text.to_string(), Format::PlainText, None);
-        check(&doc, &Config::default())
+        findings_of("attribution/anonymous-source", text)
             .into_iter()
-            .filter(|d| d.code == "attribution/anonymous-source")
-            .map(|d| doc.text(d.span).to_string())
+            .map(|(text, _)| text)
             .collect()
     }
 

@@ -328,14 +328,12 @@ fn governs(words: &Words, live: &[usize], cue: &Range<usize>, position: usize) -
 
 #[cfg(test)]
 mod tests {
-    use crate::{check, Config, Document, Format};
+    use crate::rules::testing::findings_of;
 
     fn flagged(text: &str) -> Vec<String> {
-        let doc = Document::new(text.to_string(), Format::PlainText, None);
-        check(&doc, &Config::default())
+        findings_of("attribution/unsourced-conditional", text)
             .into_iter()
-            .filter(|d| d.code == "attribution/unsourced-conditional")
-            .map(|d| doc.text(d.span).to_string())
+            .map(|(text, _)| text)
             .collect()
     }
 

@@ -267,15 +267,19 @@ fn report(names: &Names, minority: &Spelling, majority: &Spelling) -> Vec<Diagno
 
 #[cfg(test)]
 mod tests {
-    use crate::{check, Config, Document, Format, Language};
+    use crate::rules::testing::findings_in;
+    use crate::{Format, Language};
 
     fn findings(text: &str, language: Language) -> Vec<(String, Vec<String>, usize)> {
-        let doc = Document::new(text.to_string(), Format::PlainText, Some(language));
-        check(&doc, &Config::default())
-            .into_iter()
-            .filter(|d| d.code == "entity/inconsistent")
-            .map(|d| (doc.text(d.span).to_string(), d.suggestions, d.related.len()))
-            .collect()
+        findings_in(
+            "entity/inconsistent",
+            text,
+            Format::PlainText,
+            Some(language),
+        )
+        .into_iter()
+        .map(|(text, d)| (text, d.suggestions, d.related.len()))
+        .collect()
     }
 
     #[test]

@@ -102,14 +102,13 @@ fn widest_spans(misses: Vec<NearMiss>) -> Vec<Vec<NearMiss>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{check, Config, Document, Format, Language};
+    use crate::rules::testing::findings_in;
+    use crate::{Format, Language};
 
     fn findings(text: &str, language: Language) -> Vec<(String, Vec<String>, bool)> {
-        let doc = Document::new(text.to_string(), Format::PlainText, Some(language));
-        check(&doc, &Config::default())
+        findings_in("entity/misspelled", text, Format::PlainText, Some(language))
             .into_iter()
-            .filter(|d| d.code == "entity/misspelled")
-            .map(|d| (doc.text(d.span).to_string(), d.suggestions, d.safe_fix))
+            .map(|(text, d)| (text, d.suggestions, d.safe_fix))
             .collect()
     }
 

@@ -141,15 +141,19 @@ fn house_form(entity: &Entity, written: &str, language: Language) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::{check, Config, Document, Format, Language};
+    use crate::rules::testing::findings_in;
+    use crate::{Format, Language};
 
     fn findings(text: &str, language: Language) -> Vec<(String, Vec<String>)> {
-        let doc = Document::new(text.to_string(), Format::PlainText, Some(language));
-        check(&doc, &Config::default())
-            .into_iter()
-            .filter(|d| d.code == "entity/transliteration")
-            .map(|d| (doc.text(d.span).to_string(), d.suggestions))
-            .collect()
+        findings_in(
+            "entity/transliteration",
+            text,
+            Format::PlainText,
+            Some(language),
+        )
+        .into_iter()
+        .map(|(text, d)| (text, d.suggestions))
+        .collect()
     }
 
     #[test]

@@ -489,14 +489,12 @@ fn spelled(value: u64, language: crate::Language) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{check, Config, Document, Format};
+    use crate::rules::testing::findings_of;
 
     fn flagged(text: &str) -> Vec<(String, Vec<String>)> {
-        let doc = Document::new(text.to_string(), Format::PlainText, None);
-        check(&doc, &Config::default())
+        findings_of("fact/total", text)
             .into_iter()
-            .filter(|d| d.code == "fact/total")
-            .map(|d| (doc.text(d.span).to_string(), d.suggestions))
+            .map(|(text, d)| (text, d.suggestions))
             .collect()
     }
 

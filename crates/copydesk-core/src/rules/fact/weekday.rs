@@ -283,14 +283,13 @@ fn day_number(word: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{check, Config, Document, Format};
+    use crate::rules::testing::findings_in;
+    use crate::Format;
 
     fn flagged(text: &str, format: Format) -> Vec<(String, Vec<String>)> {
-        let doc = Document::new(text.to_string(), format, None);
-        check(&doc, &Config::default())
+        findings_in("fact/weekday", text, format, None)
             .into_iter()
-            .filter(|d| d.code == "fact/weekday")
-            .map(|d| (doc.text(d.span).to_string(), d.suggestions))
+            .map(|(text, d)| (text, d.suggestions))
             .collect()
     }
 

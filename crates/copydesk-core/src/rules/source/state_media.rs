@@ -66,14 +66,12 @@ impl Rule for StateMedia {
 
 #[cfg(test)]
 mod tests {
-    use crate::{check, Config, Document, Format};
+    use crate::rules::testing::findings_of;
 
     fn flagged(text: &str) -> Vec<(String, String)> {
-        let doc = Document::new(text.to_string(), Format::PlainText, None);
-        check(&doc, &Config::default())
+        findings_of("source/state-media", text)
             .into_iter()
-            .filter(|d| d.code == "source/state-media")
-            .map(|d| (doc.text(d.span).to_string(), d.message))
+            .map(|(text, d)| (text, d.message))
             .collect()
     }
 

@@ -78,14 +78,12 @@ impl Rule for RepeatedWord {
 
 #[cfg(test)]
 mod tests {
-    use crate::{check, Config, Document, Format};
+    use crate::rules::testing::findings_of;
 
     fn findings(text: &str) -> Vec<(String, Vec<String>)> {
-        let doc = Document::new(text.to_string(), Format::PlainText, None);
-        check(&doc, &Config::default())
+        findings_of("style/repeated-word", text)
             .into_iter()
-            .filter(|d| d.code == "style/repeated-word")
-            .map(|d| (doc.text(d.span).to_string(), d.suggestions))
+            .map(|(text, d)| (text, d.suggestions))
             .collect()
     }
 
