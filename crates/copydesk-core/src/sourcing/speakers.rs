@@ -372,6 +372,10 @@ impl Sentence<'_, '_> {
 
 /// Words for people who can be a source.
 pub(crate) fn is_person_word(word: &str) -> bool {
+    let word = word
+        .strip_prefix("l'")
+        .or_else(|| word.strip_prefix("d'"))
+        .unwrap_or(word);
     let singular = word.strip_suffix('s').unwrap_or(word);
     matches!(
         singular,
@@ -413,6 +417,63 @@ pub(crate) fn is_person_word(word: &str) -> bool {
             | "economist"
             | "researcher"
             | "critic"
+            | "depute"
+            | "deputee"
+            | "senateur"
+            | "senatrice"
+            | "ambassadeur"
+            | "ambassadrice"
+            | "general"
+            | "colonel"
+            | "commandant"
+            | "maire"
+            | "gouverneur"
+            | "secretaire"
+            | "conseiller"
+            | "conseillere"
+            | "professeur"
+            | "professeure"
+            | "historien"
+            | "historienne"
+            | "sociologue"
+            | "juriste"
+            | "militant"
+            | "militante"
+            | "syndicaliste"
+            | "temoin"
+            | "habitant"
+            | "habitante"
+            | "medecin"
+            | "officier"
+            | "policier"
+            | "enqueteur"
+            | "chef"
+            | "candidat"
+            | "candidate"
+            | "opposant"
+            | "opposante"
+            | "patron"
+            | "patronne"
+            | "governor"
+            | "mayor"
+            | "senator"
+            | "ambassador"
+            | "secretary"
+            | "adviser"
+            | "advisor"
+            | "professor"
+            | "historian"
+            | "lawyer"
+            | "prosecutor"
+            | "judge"
+            | "witness"
+            | "resident"
+            | "doctor"
+            | "officer"
+            | "chief"
+            | "director"
+            | "commander"
+            | "activist"
     )
 }
 
@@ -445,6 +506,7 @@ pub(super) fn attach(words: &Words, quotations: &mut [Quotation], attributions: 
             same_sentence(doc, &whole, attributions)
         } else {
             same_sentence(doc, &whole, attributions)
+                .or_else(|| colon_in_sentence(words, &whole))
                 .or_else(|| neighbouring_sentence(doc, &whole, attributions))
                 .or_else(|| previous_speaker(doc, &quotations[..chain_start], &whole))
         };
@@ -547,6 +609,53 @@ fn introduced_by_colon(
     });
     subject.map(|t| Speaker {
         span: t.span.clone(),
+        cue: colon,
+    })
+}
+
+/// A quotation after a colon in its own sentence, with no speech verb: "Le ministre a été
+/// clair : « … »", "The minister was blunt: \"…\"". The speaker is the subject of the clause
+/// before the colon: a pronoun, or the words before its first verb.
+fn colon_in_sentence(words: &Words, quote: &Range<usize>) -> Option<Speaker> {
+    let doc = words.doc;
+    let sentence = &doc.sentences[doc.sentence_at(quote.start)?];
+    let lead = doc.masked.get(sentence.span.start..quote.start)?.trim_end();
+    if !lead.ends_with(':') {
+        return None;
+    }
+    let colon = sentence.span.start + lead.len() - 1..sentence.span.start + lead.len();
+    let tokens: Vec<usize> = sentence
+        .tokens
+        .clone()
+        .filter(|&t| words.span(t).end <= colon.start)
+        .collect();
+    let english = doc.language == Language::English;
+    let is_verb = |t: usize| {
+        let word = words.word(t);
+        (is_auxiliary(word) && (word != "a" || !english)) || speech_verb(word).is_some()
+    };
+    let verb = tokens.iter().position(|&t| is_verb(t))?;
+    if let Some(&pronoun) = tokens[..verb].iter().rfind(|&&t| {
+        matches!(
+            words.word(t),
+            "il" | "elle" | "ils" | "elles" | "he" | "she" | "they"
+        )
+    }) {
+        return Some(Speaker {
+            span: words.span(pronoun),
+            cue: colon,
+        });
+    }
+    let first = (1..verb)
+        .rev()
+        .find(|&p| words.broken(tokens[p - 1], tokens[p]))
+        .unwrap_or(0);
+    let subject = &tokens[first..verb];
+    let names_someone = subject.iter().any(|&t| {
+        words.is_capitalised(t) && !words.starts_sentence(t) || is_person_word(words.word(t))
+    });
+    (!subject.is_empty() && subject.len() <= MAX_SPEAKER_WORDS && names_someone).then(|| Speaker {
+        span: words.range(subject[0], subject[subject.len() - 1]),
         cue: colon,
     })
 }
@@ -709,6 +818,32 @@ mod tests {
     fn a_sentence_ending_with_a_colon_introduces_the_quotation() {
         let text = "Dans une interview à la radio, il propose un retour aux pourparlers :\n\n« Le moment de la paix est venu pour nous tous. »";
         assert_eq!(one(text, Language::French).as_deref(), Some("il"));
+    }
+
+    #[test]
+    fn a_colon_in_the_sentence_introduces_the_quotation() {
+        let previous = "« Nous ne reculerons pas », a martelé le président.\n\n";
+        let french = format!("{previous}Le ministre a été clair : « Nous ne céderons rien sur la question des frontières. »");
+        assert_eq!(
+            speakers(&french, Language::French)[1].as_deref(),
+            Some("Le ministre")
+        );
+        let pronoun = "Dans un entretien, elle n’a pas mâché ses mots : « Ce gouvernement a échoué sur tout. »";
+        assert_eq!(one(pronoun, Language::French).as_deref(), Some("elle"));
+        let english =
+            "The minister was blunt: \"We will not give an inch on the border question.\"";
+        assert_eq!(
+            one(english, Language::English).as_deref(),
+            Some("The minister")
+        );
+        let nobody = "Le texte est clair : « Nul ne peut être détenu sans jugement ni recours. »";
+        assert_eq!(one(nobody, Language::French), None);
+    }
+
+    #[test]
+    fn pour_introduces_a_person_with_an_elided_article() {
+        let text = "Pour l’économiste, « la récession est inévitable cette année et la suivante ».";
+        assert_eq!(one(text, Language::French).as_deref(), Some("l’économiste"));
     }
 
     #[test]
