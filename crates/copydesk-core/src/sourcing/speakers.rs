@@ -898,4 +898,27 @@ mod tests {
         );
         assert!(analysis(&doc).quotations.iter().all(|q| q.is_term));
     }
+
+    #[test]
+    fn announced_titles_are_terms() {
+        for text in [
+            "Il vient de publier « Les Misérables de notre temps et leurs combats », un essai.",
+            "Le film « La vie est un long fleuve tranquille » a été rediffusé dimanche.",
+            "Dans une tribune intitulée « Nous ne laisserons pas mourir la démocratie », ils alertent.",
+            "Her memoir, “I Will Not Be Silenced by Anyone Ever Again”, came out in May.",
+        ] {
+            let doc = Document::new(text.into(), Format::PlainText, None);
+            let quotations = analysis(&doc).quotations.clone();
+            assert!(quotations.iter().all(|q| q.is_term), "{text}");
+        }
+        let quoted = "Le ministre a répondu : « Nous ne laisserons pas mourir la démocratie. »";
+        let doc = Document::new(quoted.into(), Format::PlainText, None);
+        assert!(analysis(&doc).quotations.iter().all(|q| !q.is_term));
+    }
+
+    #[test]
+    fn a_headline_has_its_newspaper_as_speaker() {
+        let text = "Le quotidien a titré : « La fin d’une époque pour le parti au pouvoir ».";
+        assert_eq!(one(text, Language::French).as_deref(), Some("Le quotidien"));
+    }
 }
