@@ -158,9 +158,17 @@ fn total_then_parts(words: &Words, tokens: &[usize]) -> Option<(Vec<Part>, Found
                 && p + 1 < colon
                 && words.word(tokens[p + 1]) == "tout")
     })?;
-    let numbers: Vec<usize> = (cue..colon)
-        .filter(|&p| words.is_number(tokens[p]) || number_word(words.word(tokens[p])).is_some())
-        .collect();
+    let mut numbers = Vec::new();
+    let mut position = cue;
+    while position < colon {
+        match number(words, tokens, position) {
+            Some((_, last)) => {
+                numbers.push(position);
+                position = last + 1;
+            }
+            None => position += 1,
+        }
+    }
     let &[at] = numbers.as_slice() else {
         return None;
     };
@@ -647,6 +655,11 @@ mod tests {
         );
         assert_eq!(
             flagged("Le bilan s’élève à 25 morts : 10 civils, 12 soldats et 4 policiers.").len(),
+            1
+        );
+        assert_eq!(
+            flagged("Au total, 1 200 soldats ont été mobilisés : 800 à Zulia et 300 à Caracas.")
+                .len(),
             1
         );
         assert_eq!(
