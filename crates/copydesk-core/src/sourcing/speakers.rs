@@ -209,10 +209,36 @@ impl Sentence<'_, '_> {
         if let Some(before) = self.backward_phrase(cursor) {
             return Some(before);
         }
+        if let Some(before) = self
+            .before_incise(cursor)
+            .filter(|_| self.incise_before(cursor))
+        {
+            return Some(before);
+        }
         if let Some(after) = self.forward_phrase(verb + 1, true) {
             return Some(after);
         }
         self.before_incise(cursor)
+    }
+
+    /// Whether an incise sits between the verb and what comes before it: "A senior official,
+    /// speaking on condition of anonymity, said the administration…" (the subject is before the
+    /// incise, not after the verb).
+    fn incise_before(&self, position: usize) -> bool {
+        if position == 0
+            || !self
+                .words
+                .gap_has(self.live[position - 1], self.live[position], ',')
+        {
+            return false;
+        }
+        let mut start = position - 1;
+        while start > 0 && !self.broken_before(start) {
+            start -= 1;
+        }
+        start > 0
+            && !self.words.is_capitalised(self.live[start])
+            && !is_determiner(self.word(start))
     }
 
     /// The phrase that ends just before `position`, read backwards to a break or a stop word.
@@ -838,6 +864,20 @@ mod tests {
         );
         let nobody = "Le texte est clair : « Nul ne peut être détenu sans jugement ni recours. »";
         assert_eq!(one(nobody, Language::French), None);
+    }
+
+    #[test]
+    fn the_subject_before_an_incise_speaks() {
+        let text = "A senior official, speaking on condition of anonymity, said the administration respected the decision. \"We are calm.\"";
+        assert_eq!(
+            one(text, Language::English).as_deref(),
+            Some("A senior official")
+        );
+        let inverted = "\"We are calm,\" said the minister.";
+        assert_eq!(
+            one(inverted, Language::English).as_deref(),
+            Some("the minister")
+        );
     }
 
     #[test]
