@@ -22,6 +22,7 @@ const JUDGED: &[(&str, &str, &str)] = &[
     ("fr/25-russie-ukraine-defense-tass.txt", "source/state-media", "TASS"),
     ("fr/25-russie-ukraine-defense-tass.txt", "source/state-media", "TASS"),
     ("fr/25-russie-ukraine-defense-tass.txt", "source/state-media", "TASS"),
+    ("fr/27-iran-raissi-mort-irna-mehr.txt", "source/state-media", "Irna"),
     ("fr/27-iran-raissi-mort-irna-mehr.txt", "source/state-media", "Mehr"),
     ("en/07-houthis-rubymar-red-sea.txt", "attribution/anonymous-source", "a source in the Yemeni maritime industry"),
     ("en/08-ioc-coventry-elected-president.txt", "attribution/unsourced-conditional", "is said to"),

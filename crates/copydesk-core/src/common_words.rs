@@ -4,7 +4,7 @@
 //! The lists are the most frequent words of each language in the `wordfreq` package, written by
 //! `tools/common_words.py` into `data/common-words-*.txt`.
 
-use crate::text::fold;
+use crate::sourcing::words::fold_token;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -16,7 +16,7 @@ static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .lines()
         .chain(ENGLISH.lines())
         .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .map(fold)
+        .map(fold_token)
         .collect()
 });
 
@@ -24,14 +24,24 @@ static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// "Vénézuéliens" is common because "vénézuélien" is.
 const INFLECTIONS: &[&str] = &["s", "x", "e", "es", "ne", "nes", "nne", "nnes"];
 
+fn folded(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(fold_token(word))
+    }
+}
+
+/// Whether a word (any case, with or without accents) is itself in the lists of common French or
+/// English words, inflections aside: "Tass" is not, though "tas" is.
+pub fn is_listed_word(word: &str) -> bool {
+    WORDS.contains(folded(word).as_ref())
+}
+
 /// Whether a word (any case, with or without accents) is a common French or English word, or a
 /// plural or feminine form of one.
 pub fn is_common_word(word: &str) -> bool {
-    let folded = if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        std::borrow::Cow::Borrowed(word)
-    } else {
-        std::borrow::Cow::Owned(fold(word))
-    };
+    let folded = folded(word);
     let words = &*WORDS;
     words.contains(folded.as_ref())
         || INFLECTIONS.iter().any(|ending| {
@@ -62,6 +72,13 @@ mod tests {
         ] {
             assert!(is_common_word(word), "{word}");
         }
+    }
+
+    #[test]
+    fn listed_words_leave_inflections_out() {
+        assert!(is_listed_word("Union") && is_listed_word("Nato"));
+        assert!(is_common_word("Tass") && !is_listed_word("Tass"));
+        assert!(!is_listed_word("Irna"));
     }
 
     #[test]

@@ -6,10 +6,11 @@
 //! ```text
 //! 0   magic "CDGAZ" + format version (3 bytes)
 //! 8   entity count (u64)
-//! 16  six sections, each (offset u64, length u64):
+//! 16  seven sections, each (offset u64, length u64):
 //!     entity offsets (u64 × count+1 into entity data), entity data (JSON per entity),
 //!     forms (fst map: folded form → postings), postings (u64 each),
-//!     words (fst map: folded word of a form → word postings), word postings (u64 each)
+//!     words (fst map: folded word of a form → word postings), word postings (u64 each),
+//!     lowercase starts (fst set: the first word of each form that may match in lowercase)
 //! ```
 //!
 //! A posting packs an entity's index, which of its forms matched, and the flags matching needs
@@ -20,12 +21,13 @@ use super::entity::{Entity, FormKind, Kind};
 use super::key;
 use crate::language::Language;
 use fst::{Map, MapBuilder};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-const MAGIC: &[u8; 8] = b"CDGAZ\x00\x00\x01";
-const HEADER_LEN: usize = 16 + 6 * 16;
+const MAGIC: &[u8; 8] = b"CDGAZ\x00\x00\x02";
+const SECTIONS: usize = 7;
+const HEADER_LEN: usize = 16 + SECTIONS * 16;
 /// Keys of the forms map that start with this byte are Wikidata ids, not written forms.
 pub(crate) const ID_KEY_PREFIX: u8 = 0;
 
@@ -136,14 +138,17 @@ impl Posting {
     }
 
     /// Whether `written` (the text as it stands in the article) has the case the form needs:
-    /// acronyms ("RT", "AP", "US", "WHO") only in capitals, and short or capitalised forms
-    /// ("Fed", "Maduro") only with a capital initial, so that "us", "who" or "fed" never match.
+    /// acronyms ("RT", "AP", "US", "WHO") only in capitals, or as one capitalised word when they
+    /// are long and no ordinary word ("Irna", "Tass"; see [`is_press_acronym`]), and short or
+    /// capitalised forms ("Fed", "Maduro") only with a capital initial, so that "us", "who" or
+    /// "fed" never match.
     pub fn case_matches(self, written: &str) -> bool {
         if self.0 & ALL_CAPS != 0 {
             return written
                 .chars()
                 .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase);
+                .all(char::is_uppercase)
+                || is_press_acronym(written);
         }
         if self.0 & CAPITALISED != 0 {
             return written
@@ -153,6 +158,27 @@ impl Posting {
         }
         true
     }
+}
+
+/// Whether a word is an acronym as the press often writes it, capitalised ("Irna" for IRNA,
+/// "Tass" for TASS): one word of four letters or more, a capital then lowercase letters, that is
+/// no ordinary word, so that "Union", "Lot" or "Nato" (a frequent English word) never stand for
+/// an acronym.
+fn is_press_acronym(written: &str) -> bool {
+    let mut letters = written.chars();
+    letters.next().is_some_and(char::is_uppercase)
+        && letters.all(char::is_lowercase)
+        && written.chars().count() >= 4
+        && !crate::common_words::is_listed_word(written)
+}
+
+/// The first word of folded text: its letters and digits up to anything else ("al" of
+/// "al ghais", "l" of "l'otan"). A form can match where the text's first word is the form's.
+pub(crate) fn first_word(folded: &str) -> &str {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
 }
 
 fn case_flags(form: &str) -> u64 {
@@ -192,6 +218,7 @@ pub fn compile(entities: &[Entity]) -> Result<Vec<u8>, String> {
     let mut data = Vec::new();
     let mut forms: BTreeMap<Vec<u8>, Vec<Posting>> = BTreeMap::new();
     let mut words: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    let mut lowercase_starts: BTreeSet<String> = BTreeSet::new();
     for (index, entity) in entities.iter().enumerate() {
         let index = u32::try_from(index).map_err(|_| "too many entities".to_string())?;
         offsets.push(data.len() as u64);
@@ -205,6 +232,9 @@ pub fn compile(entities: &[Entity]) -> Result<Vec<u8>, String> {
             for word in form_words(&folded) {
                 words.entry(word.to_string()).or_default().push(posting);
             }
+            if case_flags(text) == 0 {
+                lowercase_starts.insert(first_word(&folded).to_string());
+            }
             forms.entry(folded.into_bytes()).or_default().push(posting);
         }
         if let Some(id) = &entity.id {
@@ -217,13 +247,18 @@ pub fn compile(entities: &[Entity]) -> Result<Vec<u8>, String> {
     offsets.push(data.len() as u64);
     let (forms_fst, postings) = index(forms)?;
     let (words_fst, word_postings) = index(words)?;
-    let sections: [Vec<u8>; 6] = [
+    let lowercase_starts = fst::Set::from_iter(lowercase_starts)
+        .map_err(|e| e.to_string())?
+        .into_fst()
+        .into_inner();
+    let sections: [Vec<u8>; SECTIONS] = [
         offsets.iter().flat_map(|o| o.to_le_bytes()).collect(),
         data,
         forms_fst,
         postings,
         words_fst,
         word_postings,
+        lowercase_starts,
     ];
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
@@ -269,6 +304,9 @@ pub struct Layer {
     postings: Range<usize>,
     pub(crate) words: Map<Section>,
     word_postings: Range<usize>,
+    /// The first words of forms that may match written in lowercase ("al" of "al-Sissi", "von"
+    /// of "von der Leyen"): only there does a lowercase word start a name.
+    lowercase_starts: fst::Set<Section>,
 }
 
 impl std::fmt::Debug for Layer {
@@ -287,8 +325,8 @@ impl Layer {
         }
         let u64_at = |at: usize| u64::from_le_bytes(all[at..at + 8].try_into().unwrap_or([0; 8]));
         let count = u64_at(8) as usize;
-        let mut sections = Vec::with_capacity(6);
-        for i in 0..6 {
+        let mut sections = Vec::with_capacity(SECTIONS);
+        for i in 0..SECTIONS {
             let start = u64_at(16 + i * 16) as usize;
             let len = u64_at(24 + i * 16) as usize;
             let end = start.checked_add(len).filter(|&end| end <= all.len());
@@ -307,9 +345,15 @@ impl Layer {
             })
             .map_err(|e| format!("the compiled gazetteer's index is damaged: {e}"))
         };
+        let lowercase_starts = fst::Set::new(Section {
+            bytes: bytes.clone(),
+            range: sections[6].clone(),
+        })
+        .map_err(|e| format!("the compiled gazetteer's index is damaged: {e}"))?;
         Ok(Layer {
             forms: map(&sections[2])?,
             words: map(&sections[4])?,
+            lowercase_starts,
             count,
             offsets: sections[0].clone(),
             data: sections[1].clone(),
@@ -371,6 +415,11 @@ impl Layer {
             .get(folded)
             .map(|value| self.form_postings(value))
             .unwrap_or_default()
+    }
+
+    /// Whether a form of the layer may start with this folded word written in lowercase.
+    pub(crate) fn may_start_in_lowercase(&self, word: &str) -> bool {
+        self.lowercase_starts.contains(word)
     }
 
     /// The entity with a Wikidata id.

@@ -6,7 +6,7 @@
 //! bundled gazetteer and on a memory-mapped file of a million entities (an Aho-Corasick automaton
 //! over millions of forms would take seconds and hundreds of megabytes to build on every run).
 
-use super::layer::{Layer, Posting};
+use super::layer::{first_word, Layer, Posting};
 use crate::text::{is_apostrophe, is_hyphen, is_space};
 use std::ops::Range;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -28,6 +28,12 @@ impl Folded {
         let mut last_space = false;
         for (at, c) in source[span.clone()].char_indices() {
             let at = span.start + at;
+            if c.is_ascii_alphanumeric() {
+                text.push(c.to_ascii_lowercase());
+                offsets.push(at);
+                last_space = false;
+                continue;
+            }
             let mut push = |text: &mut String, folded: char| {
                 let before = text.len();
                 text.push(folded);
@@ -139,12 +145,23 @@ pub fn find_forms(layers: &[Layer], folded: &Folded, source: &str) -> Vec<Hit> {
     let text = &folded.text;
     let mut hits = Vec::new();
     let mut next_free = 0;
+    let mut ends: Vec<(usize, usize, u64)> = Vec::new();
     for start in word_starts(text) {
         if start < next_free {
             continue;
         }
-        let mut ends: Vec<(usize, usize, u64)> = Vec::new();
+        // A word written in lowercase starts only the forms that may be written so: most words
+        // of an article are lowercase, and walking the index from each would cost the most.
+        let lowercase = source[folded.offsets[start]..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let first = first_word(&text[start..]);
+        ends.clear();
         for (index, layer) in layers.iter().enumerate() {
+            if lowercase && !layer.may_start_in_lowercase(first) {
+                continue;
+            }
             ends.extend(
                 walk(layer, text, start)
                     .into_iter()
@@ -153,7 +170,7 @@ pub fn find_forms(layers: &[Layer], folded: &Folded, source: &str) -> Vec<Hit> {
         }
         ends.sort_by(|a, b| b.cmp(a));
         let mut longest: Option<Hit> = None;
-        for (end, layer, value) in ends {
+        for &(end, layer, value) in &ends {
             if longest.as_ref().is_some_and(|hit| hit.range.end != end) {
                 break;
             }

@@ -110,6 +110,33 @@ fn acronyms_match_only_in_capitals() {
 }
 
 #[test]
+fn long_acronyms_match_capitalised_as_the_press_writes_them() {
+    let found = mentions("Selon l’agence Irna, citée par Tass, la Nato dit non.");
+    let pairs: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(text, name)| (text.as_str(), name.as_str()))
+        .collect();
+    assert!(
+        pairs
+            .iter()
+            .any(|&(t, n)| t == "Irna" && n.contains("IRNA")),
+        "{found:?}"
+    );
+    assert!(
+        pairs
+            .iter()
+            .any(|&(t, n)| t == "Tass" && n.contains("TASS")),
+        "{found:?}"
+    );
+    assert!(
+        !pairs.iter().any(|&(t, _)| t == "Nato"),
+        "an ordinary English word: {found:?}"
+    );
+    let lowercase = mentions("Une irna, un tass, IrNa.");
+    assert!(lowercase.is_empty(), "{lowercase:?}");
+}
+
+#[test]
 fn state_media_are_found_with_their_owner() {
     let gazetteer = Gazetteer::bundled();
     let doc = Document::new(

@@ -79,6 +79,18 @@ pub struct Analysis {
     pub vague: Vec<Range<usize>>,
 }
 
+/// The attributions of a range of sentences. Attributions are found sentence by sentence, so
+/// they are in sentence order and a binary search finds them: scanning them all for each
+/// sentence or quotation would make a long article cost the square of its length.
+pub(crate) fn in_sentences(
+    attributions: &[Attribution],
+    sentences: Range<usize>,
+) -> &[Attribution] {
+    let start = attributions.partition_point(|a| a.sentence < sentences.start);
+    let end = attributions.partition_point(|a| a.sentence < sentences.end);
+    &attributions[start..end.max(start)]
+}
+
 /// The sourcing analysis of an article, made on first use and kept with the document.
 pub fn analysis(doc: &Document) -> &Analysis {
     doc.sourcing.get_or_init(|| Analysis::new(doc))

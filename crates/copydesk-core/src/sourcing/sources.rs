@@ -364,11 +364,12 @@ pub(super) fn anonymous(
     attributions: &[Attribution],
 ) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    for (_, live) in live_sentences(words, quoted) {
+    for (sentence, live) in live_sentences(words, quoted) {
         for position in 0..live.len() {
             let word = words.word(live[position]);
             if matches!(word, "source" | "sources") {
-                let cited = attributions.iter().any(|a| {
+                let own = super::in_sentences(attributions, sentence..sentence + 1);
+                let cited = own.iter().any(|a| {
                     a.speaker.as_ref().is_some_and(|s| {
                         let span = words.span(live[position]);
                         s.start <= span.start && span.end <= s.end
@@ -800,11 +801,12 @@ fn named_next(words: &Words, sentence: usize, attributions: &[Attribution]) -> b
         return false;
     };
     next.paragraph == doc.sentences[sentence].paragraph
-        && attributions.iter().any(|a| {
-            a.sentence == sentence + 1
-                && matches!(a.kind, CueKind::SpeechVerb | CueKind::Intro)
-                && a.speaker
-                    .as_ref()
-                    .is_some_and(|s| words.tokens_in(s).any(|t| words.is_name(t)))
-        })
+        && super::in_sentences(attributions, sentence + 1..sentence + 2)
+            .iter()
+            .any(|a| {
+                matches!(a.kind, CueKind::SpeechVerb | CueKind::Intro)
+                    && a.speaker
+                        .as_ref()
+                        .is_some_and(|s| words.tokens_in(s).any(|t| words.is_name(t)))
+            })
 }

@@ -44,15 +44,30 @@ fn is_name_particle(word: &str) -> bool {
 pub(super) fn find(words: &Words, quotations: &[Quotation], quoted: &[bool]) -> Vec<Attribution> {
     let doc = words.doc;
     let mut found = Vec::new();
+    let mut spoken: Vec<&Range<usize>> = quotations
+        .iter()
+        .filter(|q| !q.is_term)
+        .map(|q| &q.span)
+        .collect();
+    spoken.sort_by_key(|span| span.start);
+    let mut next_quotation = 0;
+    let mut furthest_end = 0;
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let live: Vec<usize> = sentence
             .tokens
             .clone()
             .filter(|&t| !quoted[t] || is_incise(words, t))
             .collect();
-        let has_quotation = quotations.iter().any(|q| {
-            !q.is_term && q.span.start < sentence.span.end && sentence.span.start < q.span.end
-        });
+        // Sentences come in order: the quotations starting before this one ends are read once,
+        // and one of them overlaps it when the furthest of their ends lies inside or beyond it.
+        while let Some(span) = spoken
+            .get(next_quotation)
+            .filter(|span| span.start < sentence.span.end)
+        {
+            furthest_end = furthest_end.max(span.end);
+            next_quotation += 1;
+        }
+        let has_quotation = furthest_end > sentence.span.start;
         let reader = Sentence {
             words,
             live: &live,
@@ -575,9 +590,8 @@ fn same_sentence(
             quote.start.saturating_sub(a.cue.end)
         }
     };
-    attributions
+    super::in_sentences(attributions, sentences)
         .iter()
-        .filter(|a| sentences.contains(&a.sentence))
         .min_by_key(|a| distance(a))
         .map(to_speaker)
 }
@@ -592,9 +606,9 @@ fn neighbouring_sentence(
     let sentences = sentences_of(doc, quote);
     let paragraph = doc.sentences[sentences.start].paragraph;
     let speech = |index: usize| {
-        attributions
+        super::in_sentences(attributions, index..index + 1)
             .iter()
-            .rfind(|a| a.sentence == index && a.kind == CueKind::SpeechVerb)
+            .rfind(|a| a.kind == CueKind::SpeechVerb)
     };
     let before = sentences.start.checked_sub(1).and_then(speech);
     let after = (sentences.end < doc.sentences.len()
@@ -622,7 +636,7 @@ fn introduced_by_colon(
         return None;
     }
     let colon = span.end - 1..span.end;
-    if let Some(intro) = attributions.iter().rfind(|a| a.sentence == sentence) {
+    if let Some(intro) = super::in_sentences(attributions, sentence..sentence + 1).last() {
         return Some(to_speaker(intro));
     }
     let tokens = &doc.tokens[doc.sentences[sentence].tokens.clone()];

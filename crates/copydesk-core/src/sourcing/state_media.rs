@@ -93,7 +93,7 @@ fn cited_places(doc: &Document, analysis: &Analysis) -> Vec<Range<usize>> {
             places.push(sentence.span.clone());
             continue;
         }
-        if !analysis.attributions.iter().any(|a| a.sentence == index) {
+        if super::in_sentences(&analysis.attributions, index..index + 1).is_empty() {
             continue;
         }
         for token in tokens.clone() {

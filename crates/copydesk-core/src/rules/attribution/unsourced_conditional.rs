@@ -3,7 +3,7 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
 use crate::rules::Rule;
 use crate::sourcing::words::Words;
-use crate::sourcing::{analysis, Analysis, CueKind};
+use crate::sourcing::{analysis, in_sentences, Analysis, CueKind};
 use std::ops::Range;
 
 declare_rule! {
@@ -327,22 +327,23 @@ fn is_sourced(
         let span = &words.doc.sentences[s].span;
         move |range: &Range<usize>| span.start <= range.start && range.end <= span.end
     };
-    let nearby = |s: usize| s == sentence || s + 1 == sentence;
+    let nearby = sentence.saturating_sub(1)..sentence + 1;
     let anonymous = analysis.anonymous.iter().chain(&analysis.vague).any(|r| {
         in_sentence(sentence)(r) || sentence.checked_sub(1).is_some_and(|p| in_sentence(p)(r))
     });
     anonymous
-        || analysis.attributions.iter().any(|a| {
-            let overlaps = a.cue.start < claim.end && claim.start < a.cue.end;
-            nearby(a.sentence)
-                && !overlaps
-                && match a.kind {
-                    CueKind::Intro => true,
-                    CueKind::SpeechVerb if a.sentence != sentence => true,
-                    CueKind::SpeechVerb if a.cue.start >= claim.end => true,
-                    CueKind::SpeechVerb => governs(words, live, &a.cue, position),
-                }
-        })
+        || in_sentences(&analysis.attributions, nearby)
+            .iter()
+            .any(|a| {
+                let overlaps = a.cue.start < claim.end && claim.start < a.cue.end;
+                !overlaps
+                    && match a.kind {
+                        CueKind::Intro => true,
+                        CueKind::SpeechVerb if a.sentence != sentence => true,
+                        CueKind::SpeechVerb if a.cue.start >= claim.end => true,
+                        CueKind::SpeechVerb => governs(words, live, &a.cue, position),
+                    }
+            })
 }
 
 /// Whether a speech verb before the conditional introduces its clause: "a tweeté que Moscou

@@ -397,6 +397,10 @@ pub fn runs(doc: &Document) -> Vec<Run> {
             if token.kind != TokenKind::Word {
                 continue;
             }
+            if is_plain_lowercase_word(&doc.source[token.span.clone()]) {
+                close_run(&mut runs, &mut current, &mut pending);
+                continue;
+            }
             for unit in units(doc, token.span.clone()) {
                 if unit.capitalised {
                     if !current.is_empty() {
@@ -417,6 +421,15 @@ pub fn runs(doc: &Document) -> Vec<Run> {
         close_run(&mut runs, &mut current, &mut pending);
     }
     runs
+}
+
+/// Whether a word is one lowercase unit that is no particle ("président", "said"): it ends any
+/// run, and most words of an article are such words, so they skip the work of [`units`].
+fn is_plain_lowercase_word(word: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return !PARTICLES.contains(&word);
+    }
+    word.chars().all(char::is_lowercase) && !PARTICLES.contains(&key(word).as_str())
 }
 
 fn close_run(runs: &mut Vec<Run>, current: &mut Vec<Unit>, pending: &mut Vec<Unit>) {

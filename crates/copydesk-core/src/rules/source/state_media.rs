@@ -97,6 +97,17 @@ mod tests {
     }
 
     #[test]
+    fn finds_acronyms_written_capitalised() {
+        let found = flagged("Selon l'agence Irna, Téhéran a rejeté l'offre.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Irna");
+        assert!(found[0].1.contains("(Iran)"), "{}", found[0].1);
+        let english = flagged("The talks were over, according to Tass.");
+        assert_eq!(english.len(), 1, "{english:?}");
+        assert!(english[0].1.contains("(Russia)"), "{}", english[0].1);
+    }
+
+    #[test]
     fn never_flags_independent_outlets_or_articles_about_the_outlet() {
         for text in [
             "Selon l’Agence France-Presse, la Russie a envoyé des militaires.",

@@ -3,7 +3,8 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
 use crate::rules::Rule;
 use crate::segment::TokenKind;
-use crate::text::{fold, is_capitalised, is_space};
+use crate::sourcing::words::Words;
+use crate::text::{is_capitalised, is_space};
 
 declare_rule! {
     /// A word typed twice in a row.
@@ -44,10 +45,15 @@ impl Rule for RepeatedWord {
 
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
+        let words = Words::of(doc);
         for sentence in &doc.sentences {
-            for pair in doc.sentence_tokens(sentence).windows(2) {
-                let (first, second) = (&pair[0], &pair[1]);
+            for index in sentence.tokens.start..sentence.tokens.end.saturating_sub(1) {
+                let (first, second) = (&doc.tokens[index], &doc.tokens[index + 1]);
                 if first.kind != TokenKind::Word || second.kind != TokenKind::Word {
+                    continue;
+                }
+                let word = words.word(index);
+                if word != words.word(index + 1) {
                     continue;
                 }
                 let gap = &doc.masked[first.span.end..second.span.start];
@@ -55,11 +61,7 @@ impl Rule for RepeatedWord {
                     continue;
                 }
                 let (a, b) = (doc.text(first.span.clone()), doc.text(second.span.clone()));
-                let word = fold(a);
-                if word != fold(b)
-                    || ALLOWED_REPEATS.contains(&word.as_str())
-                    || (is_capitalised(a) && is_capitalised(b))
-                {
+                if ALLOWED_REPEATS.contains(&word) || (is_capitalised(a) && is_capitalised(b)) {
                     continue;
                 }
                 let message = doc.language.pick(
