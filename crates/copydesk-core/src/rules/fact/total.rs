@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 
 use crate::sourcing::words::Words;
 use std::ops::Range;
@@ -41,6 +41,10 @@ declare_rule! {
 impl Rule for Total {
     fn info(&self) -> &'static crate::rules::RuleInfo {
         &Self::INFO
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
     }
 
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
