@@ -11,18 +11,25 @@ use std::sync::LazyLock;
 static FRENCH: &str = include_str!("../data/common-words-fr.txt");
 static ENGLISH: &str = include_str!("../data/common-words-en.txt");
 
-static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    FRENCH
-        .lines()
-        .chain(ENGLISH.lines())
+static WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| french_words().chain(listed(ENGLISH)).collect());
+
+/// The French list alone: French endings go on French stems only ("gutter" + "es" is no word).
+static FRENCH_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| french_words().collect());
+
+fn listed(list: &str) -> impl Iterator<Item = String> + '_ {
+    list.lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
         .map(fold_token)
-        .collect()
-});
+}
 
-/// Endings of plural and feminine forms, tried when a word is not in the lists itself:
+fn french_words() -> impl Iterator<Item = String> {
+    listed(FRENCH)
+}
+
+/// Endings of French plural and feminine forms, tried when a word is not in the lists itself:
 /// "Vénézuéliens" is common because "vénézuélien" is.
-const INFLECTIONS: &[&str] = &["s", "x", "e", "es", "ne", "nes", "nne", "nnes"];
+const FRENCH_INFLECTIONS: &[&str] = &["s", "x", "e", "es", "ne", "nes", "nne", "nnes"];
 
 fn folded(word: &str) -> std::borrow::Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -42,13 +49,22 @@ pub fn is_listed_word(word: &str) -> bool {
 /// plural or feminine form of one.
 pub fn is_common_word(word: &str) -> bool {
     let folded = folded(word);
-    let words = &*WORDS;
-    words.contains(folded.as_ref())
-        || INFLECTIONS.iter().any(|ending| {
-            folded
-                .strip_suffix(ending)
-                .is_some_and(|stem| stem.chars().count() >= 3 && words.contains(stem))
-        })
+    let stem_of = |ending: &str| {
+        folded
+            .strip_suffix(ending)
+            .filter(|stem| stem.chars().count() >= 3)
+    };
+    let french_inflection = FRENCH_INFLECTIONS
+        .iter()
+        .any(|ending| stem_of(ending).is_some_and(|stem| FRENCH_WORDS.contains(stem)));
+    let english_plural = stem_of("s").is_some_and(|stem| WORDS.contains(stem))
+        || stem_of("es").is_some_and(|stem| {
+            ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|end| stem.ends_with(end))
+                && WORDS.contains(stem)
+        });
+    WORDS.contains(folded.as_ref()) || french_inflection || english_plural
 }
 
 #[cfg(test)]
@@ -90,6 +106,7 @@ mod tests {
             "Corostion",
             "Nicolos",
             "Rostec",
+            "Gutteres",
         ] {
             assert!(!is_common_word(word), "{word}");
         }
