@@ -153,6 +153,13 @@ fn category_label(category: &str, language: Language) -> &str {
         "think-tank" => ("centre de réflexion", "think tank"),
         "ngo" => ("ONG", "NGO"),
         "sports-federation" => ("fédération sportive", "sports federation"),
+        "sports-club" => ("club sportif", "sports club"),
+        "sportsperson" => ("sportif", "athlete"),
+        "business-leader" => ("dirigeant d'entreprise", "business leader"),
+        "trade-union" => ("syndicat", "trade union"),
+        "activist" => ("militant", "activist"),
+        "writer" => ("écrivain", "writer"),
+        "journalist" => ("journaliste", "journalist"),
         _ => return category,
     };
     language.pick(french, english)
