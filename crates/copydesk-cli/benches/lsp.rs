@@ -67,6 +67,16 @@ fn resident_kib(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// The processor time a process has used (user and system), from `/proc`; clock ticks are
+/// 1/100 s on Linux.
+fn cpu_time(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
 fn main() {
     let root = repository();
     let article = long_article();
@@ -87,6 +97,7 @@ fn main() {
     let at = utf16_position(&article, middle);
     let after = json!({"line": at["line"], "character": at["character"].as_u64().unwrap() + 1});
     let mut latencies = Vec::new();
+    let cpu_before = cpu_time(client.pid());
     for version in 2..(2 + EDITS as i64) {
         let change = if version % 2 == 0 {
             json!([{"range": {"start": at, "end": at}, "text": "x"}])
@@ -99,6 +110,12 @@ fn main() {
         latencies.push(started.elapsed());
     }
     report("didChange → publishDiagnostics", &mut latencies);
+    if let (Some(before), Some(after)) = (cpu_before, cpu_time(client.pid())) {
+        println!(
+            "server processor time per keystroke: {:.1} ms",
+            (after - before).as_secs_f64() * 1e3 / EDITS as f64
+        );
+    }
 
     let peskov = utf16_position(&article, article.find("Peskov").unwrap() + 2);
     let mut hovers = Vec::new();

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
@@ -23,6 +24,10 @@ use tower_lsp::{Client, LanguageServer};
 /// The files the server asks the editor to watch: `.copydesk.toml` and the gazetteers it
 /// lists, which are TOML too.
 const CONFIG_GLOB: &str = "**/*.toml";
+
+/// How long the text must stay unchanged after a check before the server looks up the names
+/// of that version for hovers and completions (they find them themselves if asked sooner).
+const NAMES_AFTER_PAUSE: Duration = Duration::from_millis(150);
 
 /// The command that returns a document's sourcing report: arguments `[uri]`.
 pub const SOURCING_REPORT: &str = "copydesk.sourcingReport";
@@ -157,11 +162,16 @@ impl Server {
                 }
             };
             client
-                .publish_diagnostics(uri, diagnostics, Some(version))
+                .publish_diagnostics(uri.clone(), diagnostics, Some(version))
                 .await;
             drop(publishing);
-            // Hovers, completions and the outline need the names; find them before they ask.
-            let _ = tokio::task::spawn_blocking(move || analysis.mentions().len()).await;
+            // Hovers, completions and the outline need the names; find them before they ask,
+            // once typing pauses, so that no keystroke's check shares the processor with the
+            // names of a version already replaced.
+            tokio::time::sleep(NAMES_AFTER_PAUSE).await;
+            if state.is_current(&uri, version) {
+                let _ = tokio::task::spawn_blocking(move || analysis.mentions().len()).await;
+            }
         });
     }
 

@@ -90,10 +90,14 @@ type Known = Option<(Rc<Entity>, Forms)>;
 
 /// The name analysis of one article, shared by the three name rules: the engine runs them one
 /// after the other on the same thread, so the last analysis is kept per thread and reused when
-/// the article (its text, format and language) and the gazetteer are the same. Long articles
-/// repeat names, so the near words of a word and the forms of an entity are looked up once each.
+/// the article (its text, prose, format and language) and the gazetteer are the same. Long
+/// articles repeat names, so the near words of a word and the forms of an entity are looked up
+/// once each.
 pub struct Names {
     source: String,
+    /// Kept apart from `source`: a copy of an article holding only some paragraphs (see
+    /// `Document::only_paragraphs`) may have the same source as another with other prose.
+    masked: String,
     format: Format,
     pub language: Language,
     pub gazetteer: Arc<Gazetteer>,
@@ -137,11 +141,13 @@ impl Names {
                     && names.format == doc.format
                     && names.language == doc.language
                     && names.source == doc.source
+                    && names.masked == doc.masked
             }) {
                 return names.clone();
             }
             let names = Rc::new(Names {
                 source: doc.source.clone(),
+                masked: doc.masked.clone(),
                 format: doc.format,
                 language: doc.language,
                 gazetteer: gazetteer.clone(),
