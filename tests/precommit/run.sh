@@ -28,7 +28,7 @@ fi
 export PATH="$cache/venv/bin:$PATH"
 export PRE_COMMIT_HOME="$cache/pre-commit"
 export CARGO_TARGET_DIR="$cache/target"
-# The hook's output as a newsroom's terminal would get it, minus colours, and no help from outside.
+# Colourless output to match against, and git working on the temporary repository only.
 export NO_COLOR=1 PRE_COMMIT_COLOR=never
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
 
