@@ -56,13 +56,23 @@ impl Language {
     /// copydesk is French first.
     pub fn detect(text: &str) -> Language {
         let (mut french, mut english) = (0usize, 0usize);
+        let mut lower = String::new();
         for word in text
             .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-            .take(5000)
+            .filter(|word| !word.is_empty())
+            .take(DETECTION_WORDS)
         {
-            let word = word.to_lowercase().replace('’', "'");
-            let word = word.as_str();
-            if FRENCH_MARKERS.contains(&word) || word.starts_with("l'") || word.starts_with("d'") {
+            if is_elided(word) {
+                french += 1;
+                continue;
+            }
+            if word.len() > LONGEST_MARKER {
+                continue;
+            }
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            let word = lower.as_str();
+            if FRENCH_MARKERS.contains(&word) {
                 french += 1;
             }
             if ENGLISH_MARKERS.contains(&word) {
@@ -75,6 +85,19 @@ impl Language {
             Language::French
         }
     }
+}
+
+/// The words read to tell the language: a long article says it in its first pages, and the
+/// language server detects it again at every keystroke.
+const DETECTION_WORDS: usize = 3000;
+
+/// The longest marker, in bytes: longer words are not looked up.
+const LONGEST_MARKER: usize = 6;
+
+/// "l'armée", "d'un": French elision.
+fn is_elided(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('l' | 'L' | 'd' | 'D')) && matches!(chars.next(), Some('\'' | '’'))
 }
 
 #[cfg(test)]
