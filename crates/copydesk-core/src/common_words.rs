@@ -4,19 +4,24 @@
 //! The lists are the most frequent words of each language in the `wordfreq` package, written by
 //! `tools/common_words.py` into `data/common-words-*.txt`.
 
+use crate::sourcing::cues::Fnv;
 use crate::sourcing::words::fold_token;
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 static FRENCH: &str = include_str!("../data/common-words-fr.txt");
 static ENGLISH: &str = include_str!("../data/common-words-en.txt");
 
-static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// The words, folded. Most lines are folded already and are borrowed as they are; FNV hashing:
+/// the set is built on every run and asked about every capitalised word.
+static WORDS: LazyLock<HashSet<Cow<'static, str>, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
     FRENCH
         .lines()
         .chain(ENGLISH.lines())
         .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .map(fold_token)
+        .map(folded)
         .collect()
 });
 
@@ -24,11 +29,11 @@ static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// "Vénézuéliens" is common because "vénézuélien" is.
 const INFLECTIONS: &[&str] = &["s", "x", "e", "es", "ne", "nes", "nne", "nnes"];
 
-fn folded(word: &str) -> std::borrow::Cow<'_, str> {
+fn folded(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        std::borrow::Cow::Borrowed(word)
+        Cow::Borrowed(word)
     } else {
-        std::borrow::Cow::Owned(fold_token(word))
+        Cow::Owned(fold_token(word))
     }
 }
 
