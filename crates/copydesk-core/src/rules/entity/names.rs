@@ -460,7 +460,9 @@ fn is_plain_lowercase_word(word: &str) -> bool {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         return !is_particle(word);
     }
-    word.chars().all(char::is_lowercase) && !is_particle(&key(word))
+    // Each lowercase letter folds to one letter or more: a word longer than any particle needs
+    // no folding to tell.
+    word.chars().all(char::is_lowercase) && (word.chars().count() > 5 || !is_particle(&key(word)))
 }
 
 fn close_run(runs: &mut Vec<Run>, current: &mut Vec<Unit>, pending: &mut Vec<Unit>) {
