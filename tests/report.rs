@@ -34,6 +34,7 @@ fn json_report_lists_quotations_speakers_and_sources() {
     assert_eq!(report["vague_attributions"].as_array().unwrap().len(), 2);
     assert_eq!(report["state_media"][0]["outlet"], "TASS");
     assert_eq!(report["state_media"][0]["state"], "RU");
+    assert_eq!(report["state_media"][0]["state_name"], "Russie");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Real editors as clients of `copydesk lsp`: Neovim headless and Emacs with Eglot in batch mode.
+# Real editors as clients of `copydesk lsp`: Neovim headless, Emacs with Eglot in batch mode and
+# Vim with ALE in Ex mode.
 # Installs them from Debian when missing (CI machines start bare), quietly.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -8,6 +9,8 @@ need=()
 command -v nvim >/dev/null || need+=(neovim)
 command -v emacs >/dev/null || need+=(emacs-nox)
 [ -d /usr/share/emacs/site-lisp/elpa/eglot-1.9 ] || ls /usr/share/emacs/site-lisp/elpa/eglot-* >/dev/null 2>&1 || need+=(elpa-eglot)
+command -v vim >/dev/null || need+=(vim)
+[ -d /usr/share/vim-ale ] || need+=(vim-ale)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -32,3 +35,4 @@ run() {
 }
 run nvim --headless --clean -c "luafile tests/editors/neovim.lua"
 run emacs --batch -Q -l tests/editors/eglot.el
+run vim --clean -Nes -i NONE -c "packadd ale" -S tests/editors/ale.vim

@@ -126,7 +126,7 @@ fn write_human(out: &mut impl Write, reports: &[Reported]) -> io::Result<()> {
                 at(doc, &outlet.span),
                 outlet.text,
                 outlet.outlet,
-                outlet.state
+                outlet.state_name
             )?;
         }
     }
@@ -184,6 +184,7 @@ struct JsonOutlet {
     mention: JsonSpan,
     outlet: String,
     state: String,
+    state_name: String,
 }
 
 fn json_span(doc: &Document, text: &str, span: &Range<usize>) -> JsonSpan {
@@ -227,6 +228,7 @@ fn write_json(out: &mut impl Write, reports: &[Reported]) -> io::Result<()> {
                     mention: json_span(doc, &m.text, &m.span),
                     outlet: m.outlet.clone(),
                     state: m.state.clone(),
+                    state_name: m.state_name.clone(),
                 })
                 .collect(),
             attributed_share: report.attributed_share,

@@ -14,20 +14,28 @@ use std::sync::LazyLock;
 static FRENCH: &str = include_str!("../data/common-words-fr.txt");
 static ENGLISH: &str = include_str!("../data/common-words-en.txt");
 
+type WordSet = HashSet<Cow<'static, str>, BuildHasherDefault<Fnv>>;
+
 /// The words, folded. Most lines are folded already and are borrowed as they are; FNV hashing:
-/// the set is built on every run and asked about every capitalised word.
-static WORDS: LazyLock<HashSet<Cow<'static, str>, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
-    FRENCH
-        .lines()
-        .chain(ENGLISH.lines())
+/// the sets are built on every run and asked about every capitalised word.
+static WORDS: LazyLock<WordSet> = LazyLock::new(|| french_words().chain(listed(ENGLISH)).collect());
+
+/// The French list alone: French endings go on French stems only ("gutter" + "es" is no word).
+static FRENCH_WORDS: LazyLock<WordSet> = LazyLock::new(|| french_words().collect());
+
+fn listed(list: &'static str) -> impl Iterator<Item = Cow<'static, str>> {
+    list.lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
         .map(folded)
-        .collect()
-});
+}
 
-/// Endings of plural and feminine forms, tried when a word is not in the lists itself:
+fn french_words() -> impl Iterator<Item = Cow<'static, str>> {
+    listed(FRENCH)
+}
+
+/// Endings of French plural and feminine forms, tried when a word is not in the lists itself:
 /// "Vénézuéliens" is common because "vénézuélien" is.
-const INFLECTIONS: &[&str] = &["s", "x", "e", "es", "ne", "nes", "nne", "nnes"];
+const FRENCH_INFLECTIONS: &[&str] = &["s", "x", "e", "es", "ne", "nes", "nne", "nnes"];
 
 fn folded(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -47,13 +55,22 @@ pub fn is_listed_word(word: &str) -> bool {
 /// plural or feminine form of one.
 pub fn is_common_word(word: &str) -> bool {
     let folded = folded(word);
-    let words = &*WORDS;
-    words.contains(folded.as_ref())
-        || INFLECTIONS.iter().any(|ending| {
-            folded
-                .strip_suffix(ending)
-                .is_some_and(|stem| stem.chars().count() >= 3 && words.contains(stem))
-        })
+    let stem_of = |ending: &str| {
+        folded
+            .strip_suffix(ending)
+            .filter(|stem| stem.chars().count() >= 3)
+    };
+    let french_inflection = FRENCH_INFLECTIONS
+        .iter()
+        .any(|ending| stem_of(ending).is_some_and(|stem| FRENCH_WORDS.contains(stem)));
+    let english_plural = stem_of("s").is_some_and(|stem| WORDS.contains(stem))
+        || stem_of("es").is_some_and(|stem| {
+            ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|end| stem.ends_with(end))
+                && WORDS.contains(stem)
+        });
+    WORDS.contains(folded.as_ref()) || french_inflection || english_plural
 }
 
 #[cfg(test)]
@@ -95,6 +112,7 @@ mod tests {
             "Corostion",
             "Nicolos",
             "Rostec",
+            "Gutteres",
         ] {
             assert!(!is_common_word(word), "{word}");
         }

@@ -135,6 +135,55 @@ impl Document {
         self.quotes.extend(quotes);
     }
 
+    /// A copy of the article holding only the paragraphs `keep` (indices, in increasing order),
+    /// segmented as here. Every other byte of the source and of the prose is blanked, line
+    /// breaks kept, so offsets and lines stay those of the article; there is no front matter
+    /// and no suppression comment. A rule of [`crate::rules::Scope::Paragraph`] finds in it what
+    /// it finds in those paragraphs of the whole article.
+    pub(crate) fn only_paragraphs(&self, keep: &[usize]) -> Document {
+        let blank = markdown::blank_copy(&self.source);
+        let mut part = Document {
+            source: blank.clone(),
+            format: self.format,
+            masked: blank,
+            front_matter: FrontMatter::default(),
+            language: self.language,
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            quotes: Vec::new(),
+            lines: self.lines.clone(),
+            suppressions: Suppressions::default(),
+            sourcing: OnceLock::new(),
+            folded_tokens: OnceLock::new(),
+        };
+        for paragraph in keep.iter().filter_map(|&index| self.paragraphs.get(index)) {
+            let span = paragraph.span.clone();
+            part.source
+                .replace_range(span.clone(), &self.source[span.clone()]);
+            part.masked
+                .replace_range(span.clone(), &self.masked[span.clone()]);
+            let first_sentence = part.sentences.len();
+            for sentence in &self.sentences[paragraph.sentences.clone()] {
+                let first_token = part.tokens.len();
+                part.tokens
+                    .extend_from_slice(&self.tokens[sentence.tokens.clone()]);
+                part.sentences.push(Sentence {
+                    span: sentence.span.clone(),
+                    paragraph: part.paragraphs.len(),
+                    tokens: first_token..part.tokens.len(),
+                });
+            }
+            part.paragraphs.push(Paragraph {
+                span: span.clone(),
+                sentences: first_sentence..part.sentences.len(),
+            });
+            let quotes = self.quotes.iter().filter(|q| span.contains(&q.span.start));
+            part.quotes.extend(quotes.cloned());
+        }
+        part
+    }
+
     /// The source text of a span.
     pub fn text(&self, span: Range<usize>) -> &str {
         &self.source[span]

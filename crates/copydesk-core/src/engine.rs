@@ -3,7 +3,7 @@
 use crate::config::{Config, RuleLevel};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rules;
+use crate::rules::{self, Rule};
 
 /// What a rule may read.
 pub struct CheckContext<'a> {
@@ -15,16 +15,35 @@ pub struct CheckContext<'a> {
 /// configured severities, and without those a suppression comment turns off.
 pub fn check(doc: &Document, config: &Config) -> Vec<Diagnostic> {
     let ctx = CheckContext { doc, config };
+    let found = enabled_rules(config)
+        .map(|rule| {
+            let mut out = Vec::new();
+            rule.check(&ctx, &mut out);
+            (rule, out)
+        })
+        .collect();
+    finish(doc, config, found)
+}
+
+/// The rules the configuration does not turn off, in registry order.
+pub(crate) fn enabled_rules(config: &Config) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+    rules::all()
+        .iter()
+        .copied()
+        .filter(|rule| config.rule_level(rule.info().code) != Some(RuleLevel::Off))
+}
+
+/// Applies the configured severities and the suppression comments to each rule's findings
+/// (rules in registry order), then sorts them by position.
+pub(crate) fn finish(
+    doc: &Document,
+    config: &Config,
+    found: Vec<(&'static dyn Rule, Vec<Diagnostic>)>,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for rule in rules::all() {
-        let code = rule.info().code;
-        let level = config.rule_level(code);
-        if level == Some(RuleLevel::Off) {
-            continue;
-        }
-        let mut found = Vec::new();
-        rule.check(&ctx, &mut found);
-        for mut diagnostic in found {
+    for (rule, findings) in found {
+        let level = config.rule_level(rule.info().code);
+        for mut diagnostic in findings {
             if doc.is_suppressed(diagnostic.code, diagnostic.span.start) {
                 continue;
             }

@@ -12,6 +12,7 @@ pub mod document;
 pub mod engine;
 pub mod fix;
 pub mod gazetteer;
+pub mod incremental;
 pub mod language;
 mod markdown;
 pub mod position;

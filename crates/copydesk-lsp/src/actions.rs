@@ -208,7 +208,13 @@ mod tests {
     use super::*;
 
     fn actions(text: &str, format: Format, span: Range<usize>) -> Vec<lsp::CodeAction> {
-        let analysis = Analysis::new(text.into(), format, Default::default(), 1);
+        let analysis = Analysis::new(
+            text.into(),
+            format,
+            Default::default(),
+            1,
+            &mut Default::default(),
+        );
         let uri = Url::parse("file:///a.md").unwrap();
         let request = Request {
             uri: &uri,

@@ -2,7 +2,8 @@
 
 use crate::positions::{Frame, PositionEncoding};
 use copydesk_core::gazetteer::Mention;
-use copydesk_core::{check, Config, Diagnostic, Document, Format, Severity};
+use copydesk_core::incremental::{check_cached, ParagraphCache};
+use copydesk_core::{Config, Diagnostic, Document, Format, Severity};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
 use tower_lsp::lsp_types::{self as lsp, Url};
@@ -17,9 +18,17 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    pub fn new(text: String, format: Format, config: Arc<Config>, version: i32) -> Analysis {
+    /// Models and checks a version of a document. The rules that look at one paragraph at a
+    /// time re-run only on the paragraphs `cache` has not seen (the findings are the same).
+    pub fn new(
+        text: String,
+        format: Format,
+        config: Arc<Config>,
+        version: i32,
+        cache: &mut ParagraphCache,
+    ) -> Analysis {
         let document = Document::new(text, format, config.language);
-        let diagnostics = check(&document, &config);
+        let diagnostics = check_cached(&document, &config, cache);
         Analysis {
             version,
             document,
@@ -124,6 +133,7 @@ mod tests {
             Format::PlainText,
             Arc::new(Config::default()),
             1,
+            &mut ParagraphCache::default(),
         );
         let uri = Url::parse("file:///a.txt").unwrap();
         let diagnostics = analysis.lsp_diagnostics(&uri, PositionEncoding::Utf16);

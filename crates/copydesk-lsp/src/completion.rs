@@ -91,7 +91,13 @@ mod tests {
     use copydesk_core::Format;
 
     fn labels(text: &str) -> Vec<(String, String)> {
-        let analysis = Analysis::new(text.into(), Format::PlainText, Default::default(), 1);
+        let analysis = Analysis::new(
+            text.into(),
+            Format::PlainText,
+            Default::default(),
+            1,
+            &mut Default::default(),
+        );
         complete(&analysis, text.len(), PositionEncoding::Utf16)
             .items
             .into_iter()
@@ -119,7 +125,13 @@ mod tests {
     fn offers_nothing_without_a_prefix_and_replaces_only_the_prefix() {
         assert!(labels("Le président a dit ").is_empty());
         let text = "🗣 Selon pesk";
-        let analysis = Analysis::new(text.into(), Format::PlainText, Default::default(), 1);
+        let analysis = Analysis::new(
+            text.into(),
+            Format::PlainText,
+            Default::default(),
+            1,
+            &mut Default::default(),
+        );
         let list = complete(&analysis, text.len(), PositionEncoding::Utf16);
         let Some(CompletionTextEdit::Edit(edit)) = &list.items[0].text_edit else {
             panic!("a text edit");

@@ -221,7 +221,13 @@ mod tests {
     const TEXT: &str = "Le ministre a reçu Jean-Baptiste Zorglubov hier à Paris.";
 
     fn action(config: Config, dir: &Path, at: &str) -> Option<lsp::CodeAction> {
-        let analysis = Analysis::new(TEXT.into(), Format::PlainText, Arc::new(config), 1);
+        let analysis = Analysis::new(
+            TEXT.into(),
+            Format::PlainText,
+            Arc::new(config),
+            1,
+            &mut Default::default(),
+        );
         let offset = TEXT.find(at).unwrap();
         add_to_gazetteer(
             &analysis,

@@ -78,7 +78,13 @@ mod tests {
     use copydesk_core::Format;
 
     fn analyse(text: &str) -> Analysis {
-        Analysis::new(text.into(), Format::PlainText, Default::default(), 1)
+        Analysis::new(
+            text.into(),
+            Format::PlainText,
+            Default::default(),
+            1,
+            &mut Default::default(),
+        )
     }
 
     #[test]

@@ -182,7 +182,13 @@ mod tests {
     const TEXT: &str = "🗣 « Nous enverrons autant que nécessaire », a déclaré Dmitri Peskov, porte-parole du Kremlin. Peskov a rencontré l'OTAN.";
 
     fn analyse() -> Analysis {
-        Analysis::new(TEXT.into(), Format::PlainText, Default::default(), 1)
+        Analysis::new(
+            TEXT.into(),
+            Format::PlainText,
+            Default::default(),
+            1,
+            &mut Default::default(),
+        )
     }
 
     #[test]

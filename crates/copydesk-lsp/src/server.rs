@@ -9,6 +9,7 @@ use crate::outline;
 use crate::positions::PositionEncoding;
 use crate::settings::{ConfigStore, Settings};
 use crate::text_document::TextDocument;
+use copydesk_core::incremental::ParagraphCache;
 use copydesk_core::{Config, Format};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -46,6 +47,8 @@ struct State {
 struct OpenDocument {
     text: TextDocument,
     analysis: Option<Arc<Analysis>>,
+    /// The paragraph rules' findings by paragraph, shared by the checks of this document.
+    cache: Arc<Mutex<ParagraphCache>>,
 }
 
 /// Locks a mutex, recovering the data if a thread panicked while holding it: the documents
@@ -115,11 +118,12 @@ impl Server {
     /// unless a newer version arrived meanwhile.
     async fn schedule_check(&self, uri: Url) {
         let snapshot = lock(&self.state.documents).get(&uri).and_then(|doc| {
-            doc.text
-                .is_in_sync()
-                .then(|| (doc.text.text(), doc.text.version, doc.text.format))
+            doc.text.is_in_sync().then(|| {
+                let cache = doc.cache.clone();
+                (doc.text.text(), doc.text.version, doc.text.format, cache)
+            })
         });
-        let Some((text, version, format)) = snapshot else {
+        let Some((text, version, format, cache)) = snapshot else {
             return;
         };
         let (config, problems) = self.state.config_for(&uri);
@@ -130,9 +134,10 @@ impl Server {
             let job_state = state.clone();
             let job_uri = uri.clone();
             let analysis = tokio::task::spawn_blocking(move || {
-                job_state
-                    .is_current(&job_uri, version)
-                    .then(|| Arc::new(Analysis::new(text, format, config, version)))
+                job_state.is_current(&job_uri, version).then(|| {
+                    let mut cache = lock(&cache);
+                    Arc::new(Analysis::new(text, format, config, version, &mut cache))
+                })
             })
             .await
             .ok()
@@ -160,8 +165,16 @@ impl Server {
         });
     }
 
+    /// Checks every open document again, after a configuration change, with new paragraph
+    /// caches: the old ones hold findings made with the old configuration.
     async fn recheck_all(&self) {
-        let uris: Vec<Url> = lock(&self.state.documents).keys().cloned().collect();
+        let uris: Vec<Url> = {
+            let mut documents = lock(&self.state.documents);
+            for doc in documents.values_mut() {
+                doc.cache = Arc::default();
+            }
+            documents.keys().cloned().collect()
+        };
         for uri in uris {
             self.schedule_check(uri).await;
         }
@@ -169,7 +182,7 @@ impl Server {
 
     /// The analysis of the current version of a document, made now if the last one is stale.
     async fn analysis(&self, uri: &Url) -> Option<Arc<Analysis>> {
-        let (text, version, format) = {
+        let (text, version, format, cache) = {
             let documents = lock(&self.state.documents);
             let doc = documents.get(uri)?;
             if let Some(analysis) = doc
@@ -179,11 +192,13 @@ impl Server {
             {
                 return Some(analysis.clone());
             }
-            (doc.text.text(), doc.text.version, doc.text.format)
+            let cache = doc.cache.clone();
+            (doc.text.text(), doc.text.version, doc.text.format, cache)
         };
         let (config, _) = self.state.config_for(uri);
         let analysis = tokio::task::spawn_blocking(move || {
-            Arc::new(Analysis::new(text, format, config, version))
+            let mut cache = lock(&cache);
+            Arc::new(Analysis::new(text, format, config, version, &mut cache))
         })
         .await
         .ok()?;
@@ -304,6 +319,7 @@ impl LanguageServer for Server {
             OpenDocument {
                 text,
                 analysis: None,
+                cache: Arc::default(),
             },
         );
         self.schedule_check(item.uri).await;

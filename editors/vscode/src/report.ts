@@ -3,7 +3,7 @@
 
 /**
  * One line of a list, as `copydesk report --format json` writes it: a `text`, a `speaker` object
- * for quotations, `outlet` and `state` for state-controlled media.
+ * for quotations, `outlet`, `state` and `state_name` for state-controlled media.
  */
 type Entry = Record<string, unknown>;
 
@@ -46,7 +46,7 @@ function describe(entry: Entry, stateOutlet: boolean): string {
   const text = firstString(entry, stateOutlet ? ["outlet", "text"] : ["text"]) ?? "";
   const speaker =
     entry.speaker && typeof entry.speaker === "object" ? firstString(entry.speaker as Entry, ["text"]) : undefined;
-  const state = firstString(entry, ["state"]);
+  const state = firstString(entry, ["state_name", "state"]);
   const place = lineOf(entry);
   if (stateOutlet) {
     return `**${escape(text)}**: state-controlled${state ? ` (${escape(state)})` : ""}${place}`;

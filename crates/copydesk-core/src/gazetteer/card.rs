@@ -1,5 +1,6 @@
 //! An entity's card in Markdown: what `copydesk entity` prints and the editor hover shows.
 
+use super::country_name;
 use super::entity::{Entity, Kind};
 use crate::language::Language;
 use std::fmt::Write;
@@ -11,7 +12,7 @@ pub fn render(entity: &Entity, language: Language) -> String {
     let house = entity.name(language);
     let _ = write!(out, "**{house}** — {}", entity.kind.label(language));
     if let Some(category) = &entity.category {
-        let _ = write!(out, " ({category})");
+        let _ = write!(out, " ({})", category_label(category, language));
     }
     out.push('\n');
     if let Some(description) = &entity.description {
@@ -67,6 +68,7 @@ pub fn render(entity: &Entity, language: Language) -> String {
         ));
     }
     if let Some(country) = &entity.country {
+        let country = country_name(country, language).unwrap_or(country);
         facts.push(format!(
             "{}{} {country}",
             if fr { "Pays" } else { "Country" },
@@ -82,6 +84,7 @@ pub fn render(entity: &Entity, language: Language) -> String {
                 owner.label(language)
             );
             if let Some(state) = &entity.state {
+                let state = country_name(state, language).unwrap_or(state);
                 let _ = write!(line, " ({state})");
             }
             if let Some(note) = &entity.note {
@@ -118,6 +121,48 @@ pub fn render(entity: &Entity, language: Language) -> String {
         }
     }
     out
+}
+
+/// The gazetteer's category in words a reader knows: "head-of-state" → "chef d'État".
+fn category_label(category: &str, language: Language) -> &str {
+    let (french, english) = match category {
+        "head-of-state" => ("chef d'État", "head of state"),
+        "head-of-government" => ("chef de gouvernement", "head of government"),
+        "minister" => ("ministre", "minister"),
+        "spokesperson" => ("porte-parole", "spokesperson"),
+        "official" => ("responsable", "official"),
+        "politician" => ("personnalité politique", "politician"),
+        "armed-group-leader" => ("chef de groupe armé", "armed group leader"),
+        "city" => ("ville", "city"),
+        "capital" => ("capitale", "capital"),
+        "country" => ("pays", "country"),
+        "region" => ("région", "region"),
+        "airport" => ("aéroport", "airport"),
+        "newspaper" => ("journal", "newspaper"),
+        "broadcaster" => ("radio ou télévision", "broadcaster"),
+        "agency" => ("agence de presse", "news agency"),
+        "website" => ("site d'information", "news website"),
+        "company" => ("entreprise", "company"),
+        "international-organization" => {
+            ("organisation internationale", "international organisation")
+        }
+        "government-body" => ("institution publique", "public body"),
+        "party" => ("parti", "party"),
+        "political-organization" => ("organisation politique", "political organisation"),
+        "armed-group" => ("groupe armé", "armed group"),
+        "think-tank" => ("centre de réflexion", "think tank"),
+        "ngo" => ("ONG", "NGO"),
+        "sports-federation" => ("fédération sportive", "sports federation"),
+        "sports-club" => ("club sportif", "sports club"),
+        "sportsperson" => ("sportif", "athlete"),
+        "business-leader" => ("dirigeant d'entreprise", "business leader"),
+        "trade-union" => ("syndicat", "trade union"),
+        "activist" => ("militant", "activist"),
+        "writer" => ("écrivain", "writer"),
+        "journalist" => ("journaliste", "journalist"),
+        _ => return category,
+    };
+    language.pick(french, english)
 }
 
 fn other(language: Language) -> Language {

@@ -169,7 +169,19 @@ fn cards_show_spelling_kind_roles_forms_and_ownership() {
     let card = gazetteer
         .card(gazetteer.lookup("RT")[0], Language::English)
         .unwrap();
-    assert!(card.contains("Ownership: state-controlled (RU)"), "{card}");
+    assert!(
+        card.contains("Ownership: state-controlled (Russia)"),
+        "{card}"
+    );
+    assert!(
+        card.starts_with("**RT** — media outlet (broadcaster)"),
+        "{card}"
+    );
+    let card = gazetteer
+        .card(gazetteer.lookup("Maduro")[0], Language::French)
+        .unwrap();
+    assert!(card.contains("personne (chef d'État)"), "{card}");
+    assert!(card.contains("Pays : Venezuela"), "{card}");
 }
 
 #[test]

@@ -55,9 +55,28 @@ impl RuleInfo {
     }
 }
 
+/// What a rule's findings in a paragraph depend on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// That paragraph alone (its source and prose text), the article's language and the
+    /// configuration: the findings lie inside the paragraph, and the same paragraph anywhere in
+    /// any article gets the same ones. Such rules are re-run only on edited paragraphs (see
+    /// [`crate::incremental`]).
+    Paragraph,
+    /// Anything else: other paragraphs (a name spelt elsewhere, a quotation's speaker in the
+    /// sentence before), the front matter, or where the paragraph stands.
+    Document,
+}
+
 /// A check over an article.
 pub trait Rule: Send + Sync {
     fn info(&self) -> &'static RuleInfo;
+
+    /// What its findings depend on. A rule is [`Scope::Document`] unless it says otherwise;
+    /// `incremental`'s property test holds the others to their word.
+    fn scope(&self) -> Scope {
+        Scope::Document
+    }
 
     /// Adds this rule's findings to `out`. Severity, configuration and suppression comments are
     /// applied by the engine afterwards.

@@ -58,6 +58,7 @@ const FRENCH_ER_WEAK: &[&str] = &[
     "inquiet",
     "elev",
     "exhort",
+    "titr",
     "reclam",
     "lach",
     "nuanc",
@@ -219,6 +220,8 @@ const ENGLISH_STRONG: &[&str] = &[
     "recounted",
 ];
 const ENGLISH_WEAK: &[&str] = &[
+    "headlined",
+    "headlines",
     "noted",
     "notes",
     "observed",

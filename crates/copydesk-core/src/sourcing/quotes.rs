@@ -98,10 +98,12 @@ fn unclosed_opening(masked: &str, paragraph: &Range<usize>, pairs: &[&QuotePair]
         .find(|&at| !pairs.iter().any(|p| p.span.start <= at && at < p.span.end))
 }
 
-/// A short quoted phrase with no clause of its own: «dictature maduriste», “coup d’État”.
+/// A short quoted phrase with no clause of its own («dictature maduriste», “coup d’État”), or a
+/// title or a name the word before announces (le film « La vie est un long fleuve tranquille »,
+/// the operation “Desert Shield”).
 fn is_term(words: &Words, inner: &Range<usize>) -> bool {
     let tokens = words.tokens_in(inner);
-    if tokens.len() <= 2 {
+    if tokens.len() <= 2 || is_announced_title(words, &tokens) {
         return true;
     }
     let has_sentence_mark = words.doc.masked[inner.clone()]
@@ -109,4 +111,84 @@ fn is_term(words: &Words, inner: &Range<usize>) -> bool {
         .contains(['.', '!', '?', '…']);
     let has_clause = has_sentence_mark || tokens.clone().any(|t| marks_a_clause(words.word(t)));
     tokens.len() <= TERM_MAX_WORDS && !has_clause
+}
+
+/// A quoted phrase of at most this many words after a word that announces a title is a title.
+const TITLE_MAX_WORDS: usize = 15;
+
+/// Whether the word just before the quotation announces a title or a name: "le livre", "la
+/// tribune", "intitulé", "baptisée", "titled", "the song".
+fn is_announced_title(words: &Words, tokens: &Range<usize>) -> bool {
+    let Some(before) = tokens.start.checked_sub(1) else {
+        return false;
+    };
+    let between = words.between(before, tokens.start);
+    let only_marks = between
+        .chars()
+        .all(|c| is_space(c) || matches!(c, '«' | '“' | '"' | '‹' | '‘' | '\'' | ','));
+    tokens.len() <= TITLE_MAX_WORDS && only_marks && announces_title(words.word(before))
+}
+
+fn announces_title(word: &str) -> bool {
+    matches!(
+        word,
+        "livre"
+            | "ouvrage"
+            | "essai"
+            | "roman"
+            | "recueil"
+            | "film"
+            | "documentaire"
+            | "serie"
+            | "emission"
+            | "album"
+            | "chanson"
+            | "titre"
+            | "piece"
+            | "spectacle"
+            | "exposition"
+            | "tribune"
+            | "editorial"
+            | "chronique"
+            | "rubrique"
+            | "operation"
+            | "slogan"
+            | "devise"
+            | "hashtag"
+            | "intitule"
+            | "intitulee"
+            | "intitules"
+            | "intitulees"
+            | "baptise"
+            | "baptisee"
+            | "baptises"
+            | "baptisees"
+            | "surnomme"
+            | "surnommee"
+            | "dit"
+            | "dite"
+            | "dits"
+            | "dites"
+            | "publie"
+            | "publier"
+            | "book"
+            | "novel"
+            | "memoir"
+            | "movie"
+            | "documentary"
+            | "series"
+            | "show"
+            | "song"
+            | "play"
+            | "exhibition"
+            | "column"
+            | "op-ed"
+            | "motto"
+            | "titled"
+            | "entitled"
+            | "dubbed"
+            | "nicknamed"
+            | "published"
+            | "publish"
+    )
 }

@@ -4,7 +4,7 @@
 use super::cues::{is_determiner, marks_a_clause};
 use super::{analysis, state_media_citations, CueKind};
 use crate::document::Document;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{country_name, Gazetteer};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -34,6 +34,8 @@ pub struct StateMediaEntry {
     pub outlet: String,
     /// The state that controls it (ISO 3166 code).
     pub state: String,
+    /// That state's name in the article's language ("Russie"), or the code if unknown.
+    pub state_name: String,
 }
 
 /// Who is quoted in an article, and the sources it names, hides or leaves vague.
@@ -106,6 +108,9 @@ pub fn report(doc: &Document, gazetteer: &Gazetteer) -> Report {
                 text: doc.text(citation.span.clone()).to_string(),
                 span: citation.span,
                 outlet: citation.outlet,
+                state_name: country_name(&citation.state, doc.language)
+                    .unwrap_or(&citation.state)
+                    .to_string(),
                 state: citation.state,
             })
             .collect(),
@@ -169,5 +174,6 @@ mod tests {
         assert_eq!(report.state_media.len(), 1);
         assert_eq!(report.state_media[0].text, "RIA Novosti");
         assert_eq!(report.state_media[0].state, "RU");
+        assert_eq!(report.state_media[0].state_name, "Russie");
     }
 }

@@ -135,6 +135,23 @@ const ANONYMOUS_ROLES: &[&str] = &[
     "policier",
     "militaire",
     "membre",
+    "officier",
+    "grade",
+    "agent",
+    "negociateur",
+    "collaborateur",
+    "collaboratrice",
+    "salarie",
+    "salariee",
+    "dirigeant",
+    "dirigeante",
+    "elu",
+    "elue",
+    "ministre",
+    "depute",
+    "deputee",
+    "senateur",
+    "ambassadeur",
     "official",
     "officials",
     "diplomat",
@@ -194,6 +211,8 @@ fn is_vague_group(word: &str) -> bool {
             | "critics"
             | "pundits"
             | "reports"
+            | "rumours"
+            | "rumors"
             | "journalists"
             | "economists"
             | "insiders"
@@ -289,6 +308,10 @@ const VAGUE_PHRASES: &[&str] = &[
     "on murmure que",
     "des rumeurs",
     "selon la rumeur",
+    "aux dires de certains",
+    "aux dires de beaucoup",
+    "des voix s'elevent",
+    "il parait que",
     "medias mainstream",
     "presse mainstream",
     "medias dominants",
@@ -306,6 +329,10 @@ const VAGUE_PHRASES: &[&str] = &[
     "according to some",
     "mainstream media",
     "people are saying",
+    "there are reports",
+    "it is rumoured",
+    "it is rumored",
+    "word is that",
 ];
 
 /// Words that introduce a source: "pour les analystes", "selon certains experts".
@@ -349,12 +376,22 @@ pub(super) fn anonymous(
                     })
                 });
                 found.extend(unnamed_source(words, &live, position, cited));
-            } else if matches!(word, "anonymat" | "l'anonymat" | "d'anonymat" | "anonymity") {
+            } else if matches!(
+                word,
+                "anonymat"
+                    | "l'anonymat"
+                    | "d'anonymat"
+                    | "anonymity"
+                    | "anonymously"
+                    | "anonymement"
+            ) {
                 found.push(anonymity_phrase(words, &live, position));
             } else if word == "familiar" {
                 found.extend(familiar_with(words, &live, position));
             } else if matches!(word, "named" | "identified") {
                 found.extend(declined_to_be_named(words, &live, position));
+            } else if is_authorised(word) {
+                found.extend(not_authorised_to_speak(words, &live, position));
             }
         }
     }
@@ -365,7 +402,7 @@ pub(super) fn anonymous(
             }
         }
     }
-    without_overlaps(found)
+    without_overlaps(words, found)
 }
 
 /// "une source proche du ministère", "sources familiar with": `cited` when the article gives
@@ -533,6 +570,35 @@ fn declined_to_be_named(words: &Words, live: &[usize], position: usize) -> Optio
     Some(words.range(live[first], live[position]))
 }
 
+fn is_authorised(word: &str) -> bool {
+    matches!(
+        word,
+        "authorized" | "authorised" | "autorise" | "autorisee" | "autorises" | "autorisees"
+    )
+}
+
+/// "who was not authorized to speak publicly", "qui n'est pas autorisé à s'exprimer".
+fn not_authorised_to_speak(words: &Words, live: &[usize], position: usize) -> Option<Range<usize>> {
+    let word_at = |p: usize| live.get(p).map(|&t| words.word(t));
+    let negation = (position.saturating_sub(2)..position)
+        .find(|&p| matches!(word_at(p), Some("not" | "pas" | "n'etait" | "n'est")))?;
+    let speaks = match (word_at(position + 1), word_at(position + 2)) {
+        (Some("to"), Some(verb)) => matches!(verb, "speak" | "talk" | "discuss" | "comment"),
+        (Some("a"), Some(verb)) => matches!(verb, "s'exprimer" | "parler" | "communiquer"),
+        _ => false,
+    };
+    if !speaks {
+        return None;
+    }
+    let first = negation
+        .checked_sub(2)
+        .into_iter()
+        .flat_map(|start| start..negation)
+        .find(|&p| matches!(word_at(p), Some("who" | "qui" | "because" | "car")))
+        .unwrap_or(negation);
+    Some(words.range(live[first], live[position + 2]))
+}
+
 /// "un haut responsable", "a senior official": an indefinite role with no name.
 fn is_unnamed_person(words: &Words, speaker: &Range<usize>) -> bool {
     let tokens = words.tokens_in(speaker);
@@ -546,12 +612,22 @@ fn is_unnamed_person(words: &Words, speaker: &Range<usize>) -> bool {
     has_role && !has_name
 }
 
-fn without_overlaps(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+/// The spans sorted, with those that overlap or touch (only spaces between them) made one: "an
+/// officer" and "who was not authorized to speak" are one source.
+fn without_overlaps(words: &Words, mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let mut kept: Vec<Range<usize>> = Vec::new();
     for span in spans {
+        let touches = |last: &Range<usize>| {
+            span.start < last.end
+                || words
+                    .doc
+                    .masked
+                    .get(last.end..span.start)
+                    .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+        };
         match kept.last_mut() {
-            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            Some(last) if touches(last) => last.end = last.end.max(span.end),
             _ => kept.push(span),
         }
     }
@@ -578,7 +654,7 @@ pub(super) fn vague(
             }
         }
     }
-    without_overlaps(found)
+    without_overlaps(words, found)
 }
 
 /// The hearsay phrases by their first word, split once.

@@ -224,10 +224,36 @@ impl Sentence<'_, '_> {
         if let Some(before) = self.backward_phrase(cursor) {
             return Some(before);
         }
+        if let Some(before) = self
+            .before_incise(cursor)
+            .filter(|_| self.incise_before(cursor))
+        {
+            return Some(before);
+        }
         if let Some(after) = self.forward_phrase(verb + 1, true) {
             return Some(after);
         }
         self.before_incise(cursor)
+    }
+
+    /// Whether an incise sits between the verb and what comes before it: "A senior official,
+    /// speaking on condition of anonymity, said the administration…" (the subject is before the
+    /// incise, not after the verb).
+    fn incise_before(&self, position: usize) -> bool {
+        if position == 0
+            || !self
+                .words
+                .gap_has(self.live[position - 1], self.live[position], ',')
+        {
+            return false;
+        }
+        let mut start = position - 1;
+        while start > 0 && !self.broken_before(start) {
+            start -= 1;
+        }
+        start > 0
+            && !self.words.is_capitalised(self.live[start])
+            && !is_determiner(self.word(start))
     }
 
     /// The phrase that ends just before `position`, read backwards to a break or a stop word.
@@ -387,6 +413,10 @@ impl Sentence<'_, '_> {
 
 /// Words for people who can be a source.
 pub(crate) fn is_person_word(word: &str) -> bool {
+    let word = word
+        .strip_prefix("l'")
+        .or_else(|| word.strip_prefix("d'"))
+        .unwrap_or(word);
     let singular = word.strip_suffix('s').unwrap_or(word);
     matches!(
         singular,
@@ -428,6 +458,63 @@ pub(crate) fn is_person_word(word: &str) -> bool {
             | "economist"
             | "researcher"
             | "critic"
+            | "depute"
+            | "deputee"
+            | "senateur"
+            | "senatrice"
+            | "ambassadeur"
+            | "ambassadrice"
+            | "general"
+            | "colonel"
+            | "commandant"
+            | "maire"
+            | "gouverneur"
+            | "secretaire"
+            | "conseiller"
+            | "conseillere"
+            | "professeur"
+            | "professeure"
+            | "historien"
+            | "historienne"
+            | "sociologue"
+            | "juriste"
+            | "militant"
+            | "militante"
+            | "syndicaliste"
+            | "temoin"
+            | "habitant"
+            | "habitante"
+            | "medecin"
+            | "officier"
+            | "policier"
+            | "enqueteur"
+            | "chef"
+            | "candidat"
+            | "candidate"
+            | "opposant"
+            | "opposante"
+            | "patron"
+            | "patronne"
+            | "governor"
+            | "mayor"
+            | "senator"
+            | "ambassador"
+            | "secretary"
+            | "adviser"
+            | "advisor"
+            | "professor"
+            | "historian"
+            | "lawyer"
+            | "prosecutor"
+            | "judge"
+            | "witness"
+            | "resident"
+            | "doctor"
+            | "officer"
+            | "chief"
+            | "director"
+            | "commander"
+            | "activist"
     )
 }
 
@@ -460,6 +547,7 @@ pub(super) fn attach(words: &Words, quotations: &mut [Quotation], attributions: 
             same_sentence(doc, &whole, attributions)
         } else {
             same_sentence(doc, &whole, attributions)
+                .or_else(|| colon_in_sentence(words, &whole))
                 .or_else(|| neighbouring_sentence(doc, &whole, attributions))
                 .or_else(|| previous_speaker(doc, &quotations[..chain_start], &whole))
         };
@@ -561,6 +649,53 @@ fn introduced_by_colon(
     });
     subject.map(|t| Speaker {
         span: t.span.clone(),
+        cue: colon,
+    })
+}
+
+/// A quotation after a colon in its own sentence, with no speech verb: "Le ministre a été
+/// clair : « … »", "The minister was blunt: \"…\"". The speaker is the subject of the clause
+/// before the colon: a pronoun, or the words before its first verb.
+fn colon_in_sentence(words: &Words, quote: &Range<usize>) -> Option<Speaker> {
+    let doc = words.doc;
+    let sentence = &doc.sentences[doc.sentence_at(quote.start)?];
+    let lead = doc.masked.get(sentence.span.start..quote.start)?.trim_end();
+    if !lead.ends_with(':') {
+        return None;
+    }
+    let colon = sentence.span.start + lead.len() - 1..sentence.span.start + lead.len();
+    let tokens: Vec<usize> = sentence
+        .tokens
+        .clone()
+        .filter(|&t| words.span(t).end <= colon.start)
+        .collect();
+    let english = doc.language == Language::English;
+    let is_verb = |t: usize| {
+        let word = words.word(t);
+        (is_auxiliary(word) && (word != "a" || !english)) || speech_verb(word).is_some()
+    };
+    let verb = tokens.iter().position(|&t| is_verb(t))?;
+    if let Some(&pronoun) = tokens[..verb].iter().rfind(|&&t| {
+        matches!(
+            words.word(t),
+            "il" | "elle" | "ils" | "elles" | "he" | "she" | "they"
+        )
+    }) {
+        return Some(Speaker {
+            span: words.span(pronoun),
+            cue: colon,
+        });
+    }
+    let first = (1..verb)
+        .rev()
+        .find(|&p| words.broken(tokens[p - 1], tokens[p]))
+        .unwrap_or(0);
+    let subject = &tokens[first..verb];
+    let names_someone = subject.iter().any(|&t| {
+        words.is_capitalised(t) && !words.starts_sentence(t) || is_person_word(words.word(t))
+    });
+    (!subject.is_empty() && subject.len() <= MAX_SPEAKER_WORDS && names_someone).then(|| Speaker {
+        span: words.range(subject[0], subject[subject.len() - 1]),
         cue: colon,
     })
 }
@@ -726,6 +861,46 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_in_the_sentence_introduces_the_quotation() {
+        let previous = "« Nous ne reculerons pas », a martelé le président.\n\n";
+        let french = format!("{previous}Le ministre a été clair : « Nous ne céderons rien sur la question des frontières. »");
+        assert_eq!(
+            speakers(&french, Language::French)[1].as_deref(),
+            Some("Le ministre")
+        );
+        let pronoun = "Dans un entretien, elle n’a pas mâché ses mots : « Ce gouvernement a échoué sur tout. »";
+        assert_eq!(one(pronoun, Language::French).as_deref(), Some("elle"));
+        let english =
+            "The minister was blunt: \"We will not give an inch on the border question.\"";
+        assert_eq!(
+            one(english, Language::English).as_deref(),
+            Some("The minister")
+        );
+        let nobody = "Le texte est clair : « Nul ne peut être détenu sans jugement ni recours. »";
+        assert_eq!(one(nobody, Language::French), None);
+    }
+
+    #[test]
+    fn the_subject_before_an_incise_speaks() {
+        let text = "A senior official, speaking on condition of anonymity, said the administration respected the decision. \"We are calm.\"";
+        assert_eq!(
+            one(text, Language::English).as_deref(),
+            Some("A senior official")
+        );
+        let inverted = "\"We are calm,\" said the minister.";
+        assert_eq!(
+            one(inverted, Language::English).as_deref(),
+            Some("the minister")
+        );
+    }
+
+    #[test]
+    fn pour_introduces_a_person_with_an_elided_article() {
+        let text = "Pour l’économiste, « la récession est inévitable cette année et la suivante ».";
+        assert_eq!(one(text, Language::French).as_deref(), Some("l’économiste"));
+    }
+
+    #[test]
     fn english_speakers() {
         assert_eq!(
             one(
@@ -776,5 +951,28 @@ mod tests {
             None,
         );
         assert!(analysis(&doc).quotations.iter().all(|q| q.is_term));
+    }
+
+    #[test]
+    fn announced_titles_are_terms() {
+        for text in [
+            "Il vient de publier « Les Misérables de notre temps et leurs combats », un essai.",
+            "Le film « La vie est un long fleuve tranquille » a été rediffusé dimanche.",
+            "Dans une tribune intitulée « Nous ne laisserons pas mourir la démocratie », ils alertent.",
+            "Her memoir, “I Will Not Be Silenced by Anyone Ever Again”, came out in May.",
+        ] {
+            let doc = Document::new(text.into(), Format::PlainText, None);
+            let quotations = analysis(&doc).quotations.clone();
+            assert!(quotations.iter().all(|q| q.is_term), "{text}");
+        }
+        let quoted = "Le ministre a répondu : « Nous ne laisserons pas mourir la démocratie. »";
+        let doc = Document::new(quoted.into(), Format::PlainText, None);
+        assert!(analysis(&doc).quotations.iter().all(|q| !q.is_term));
+    }
+
+    #[test]
+    fn a_headline_has_its_newspaper_as_speaker() {
+        let text = "Le quotidien a titré : « La fin d’une époque pour le parti au pouvoir ».";
+        assert_eq!(one(text, Language::French).as_deref(), Some("Le quotidien"));
     }
 }

@@ -18,7 +18,7 @@ test("a JSON report lists quotations with speakers and state-controlled outlets"
         { span: [3, 4], text: "une source non identifiée", range: { start: { line: 3, character: 0 } } },
       ],
       vague_attributions: [{ span: [5, 6], text: "médias mainstream" }],
-      state_media: [{ span: [7, 8], text: "RIA Novosti", outlet: "RIA Novosti", state: "RU" }],
+      state_media: [{ span: [7, 8], text: "RIA Novosti", outlet: "RIA Novosti", state: "RU", state_name: "Russie" }],
       attributed_share: 0.5,
     },
     "seed-000.txt",
@@ -27,7 +27,7 @@ test("a JSON report lists quotations with speakers and state-controlled outlets"
   assert.match(markdown, /Quotations with a speaker: 50 %/);
   assert.match(markdown, /- Nous avons des contrats avec le Venezuela: \*\*le diplomate russe\*\*\n/);
   assert.match(markdown, /- enlevé la plupart de ses ressortissants: _no speaker_/);
-  assert.match(markdown, /## State-controlled outlets \(1\)\n\n- \*\*RIA Novosti\*\*: state-controlled \(RU\)/);
+  assert.match(markdown, /## State-controlled outlets \(1\)\n\n- \*\*RIA Novosti\*\*: state-controlled \(Russie\)/);
   assert.match(markdown, /## Anonymous sources \(1\)\n\n- une source non identifiée \(line 4\)\n/);
   assert.match(markdown, /## Vague attributions \(1\)\n\n- médias mainstream\n/);
 });

@@ -11,7 +11,9 @@ declare_rule! {
     /// Sources the reader cannot identify: "une source proche du ministère", "une source non
     /// identifiée", "selon une source anonyme", "des sources au fait du dossier", "sous couvert
     /// d'anonymat", "un haut responsable" with no name, "a senior official said", "sources
-    /// familiar with the matter", "people familiar with", "who asked not to be named".
+    /// familiar with the matter", "people familiar with", "who asked not to be named",
+    /// "s'exprimant anonymement", "speaking anonymously", "qui n'est pas autorisé à s'exprimer",
+    /// "who was not authorized to speak".
     ///
     /// ## Why it matters
     /// An anonymous source is the weakest source: the reader must take the newspaper's word
@@ -119,6 +121,32 @@ mod tests {
             1
         );
         assert!(!flagged("The talks stalled, said an aide who asked not to be named.").is_empty());
+        assert_eq!(
+            flagged("Two officials, speaking anonymously, confirmed the strike."),
+            ["speaking anonymously"]
+        );
+        assert_eq!(
+            flagged(
+                "The strike was planned, said an officer who was not authorized to speak publicly."
+            ),
+            ["an officer who was not authorized to speak"]
+        );
+        assert_eq!(
+            flagged("Le raid était prévu, selon un officier qui n’est pas autorisé à s’exprimer."),
+            ["un officier qui n’est pas autorisé à s’exprimer"]
+        );
+    }
+
+    #[test]
+    fn flags_french_anonymity_phrases() {
+        assert_eq!(
+            flagged("Deux diplomates, s’exprimant anonymement, ont confirmé la rencontre."),
+            ["s’exprimant anonymement"]
+        );
+        assert_eq!(
+            flagged("Le raid était prévu, a dit un gradé qui n’est pas autorisé à s’exprimer publiquement."),
+            ["un gradé qui n’est pas autorisé à s’exprimer"]
+        );
     }
 
     #[test]
@@ -130,6 +158,8 @@ mod tests {
             "Tourism is a source of income for the island.",
             "The plan is ready, a ministry spokesman said.",
             "Source : Sputnik France",
+            "Le ministre n’est pas autorisé à signer ce contrat.",
+            "Journalists were not authorized to enter the zone.",
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
         }

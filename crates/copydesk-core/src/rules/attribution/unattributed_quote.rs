@@ -23,7 +23,10 @@ declare_rule! {
     ///
     /// ## Never flags
     /// Quoted terms: a short phrase with no clause of its own («dictature maduriste», “forces
-    /// américaines”, « coup d’État », « les bras croisés »); quotations whose speaker is given in
+    /// américaines”, « coup d’État », « les bras croisés »); titles and names announced by the
+    /// word before (le film « La vie est un long fleuve tranquille », une tribune intitulée « … »,
+    /// the book “…”); a headline with its newspaper ("Le quotidien a titré : « … »"); quotations
+    /// whose speaker is given in
     /// the sentence before ("Il a ajouté :") or after; the later paragraphs of a quotation that
     /// runs over paragraphs (» …) when its speaker is given once.
     ///

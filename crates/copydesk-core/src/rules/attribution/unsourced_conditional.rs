@@ -118,6 +118,27 @@ const REPORTING_STEMS: &[&str] = &[
     "propos",
     "demand",
     "refus",
+    "transport",
+    "command",
+    "dirig",
+    "control",
+    "occup",
+    "travaill",
+    "cherch",
+    "tent",
+    "utilis",
+    "exist",
+    "cout",
+    "pes",
+    "port",
+    "rapport",
+    "gagn",
+    "touch",
+    "habit",
+    "sejourn",
+    "menac",
+    "stock",
+    "accueill",
 ];
 
 const REPORTING_IRREGULAR: &[&str] = &[
@@ -131,7 +152,22 @@ const REPORTING_IRREGULAR: &[&str] = &[
     "viendraient",
     "recevrait",
     "recevraient",
-    "detiendrait",
+    "contiendrait",
+    "contiendraient",
+    "comprendrait",
+    "comprendraient",
+    "appartiendrait",
+    "appartiendraient",
+    "vivrait",
+    "vivraient",
+    "connaitrait",
+    "connaitraient",
+    "fournirait",
+    "fourniraient",
+    "enverrait",
+    "enverraient",
+    "s'appreterait",
+    "s'appreteraient",
 ];
 
 const ENGLISH_HEARSAY: &[&str] = &["reportedly", "allegedly", "purportedly", "supposedly"];
@@ -353,6 +389,14 @@ mod tests {
             ["compterait"]
         );
         assert_eq!(
+            flagged("Le navire transporterait des armes."),
+            ["transporterait"]
+        );
+        assert_eq!(
+            flagged("L’entrepôt contiendrait des missiles."),
+            ["contiendrait"]
+        );
+        assert_eq!(
             flagged("The minister reportedly left the country."),
             ["reportedly"]
         );
@@ -365,6 +409,8 @@ mod tests {
     #[test]
     fn never_flags_sourced_hypothetical_or_courtesy_conditionals() {
         for text in [
+            "Elle a précisé que le navire transporterait les blessés.",
+            "Le navire transporterait des armes, selon les garde-côtes.",
             "Deux avions auraient atterri à Caracas dimanche, d’après l’agence russe Sputnik.",
             "Donald Trump a tweeté que Moscou aurait informé l’administration de son retrait.",
             "Selon Reuters, la Russie a envoyé des troupes. Elles seraient arrivées dimanche.",

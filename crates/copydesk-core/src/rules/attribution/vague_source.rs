@@ -11,8 +11,9 @@ declare_rule! {
     /// Weasel attributions: an unnamed group given as a source ("de nombreux observateurs",
     /// "pour les analystes", "selon certains experts", "plusieurs rapports indiquent", "selon des
     /// journalistes spécialisés", "certains estiment", "experts believe", "many analysts say"),
-    /// hearsay ("il se dit que", "on dit que", "it is widely reported", "some say", "according to
-    /// reports") and "les médias mainstream".
+    /// hearsay ("il se dit que", "on dit que", "aux dires de certains", "des voix s'élèvent", "it
+    /// is widely reported", "some say", "according to reports", "there are reports", "rumours
+    /// suggest") and "les médias mainstream".
     ///
     /// ## Why it matters
     /// "De nombreux observateurs" is not a source: the reader cannot check it, and it lends a
@@ -94,6 +95,14 @@ mod tests {
         );
         assert_eq!(flagged("Il se dit que le ministre va partir.").len(), 1);
         assert_eq!(flagged("Certains estiment que la crise va durer.").len(), 1);
+        assert_eq!(
+            flagged("Aux dires de certains, la réforme est morte."),
+            ["Aux dires de certains"]
+        );
+        assert_eq!(
+            flagged("Des voix s’élèvent pour dénoncer la réforme."),
+            ["Des voix s’élèvent"]
+        );
     }
 
     #[test]
@@ -106,6 +115,14 @@ mod tests {
         );
         assert_eq!(
             flagged("Many analysts say the bank will cut rates.").len(),
+            1
+        );
+        assert_eq!(
+            flagged("There are reports that troops crossed the border."),
+            ["There are reports"]
+        );
+        assert_eq!(
+            flagged("Rumours suggest the minister will resign.").len(),
             1
         );
     }

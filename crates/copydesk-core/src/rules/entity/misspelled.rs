@@ -12,7 +12,8 @@ declare_rule! {
     /// A near miss of a known person, organisation, place or news organisation: "Corostion
     /// Rostec" for "Corporation Rostec", "Nicolos Maduro" for "Nicolás Maduro", "Shingeru Ishiba"
     /// for "Shigeru Ishiba". A misspelt word counts when the words around it make a known name
-    /// with it, or when it is a long one-word name of an organisation or place.
+    /// with it (then a word of seven letters or more may hold one slip more: "António
+    /// Gutteres"), or when it is a long one-word name of an organisation or place ("Gazprome").
     ///
     /// ## Why it matters
     /// A misspelt name is the error readers notice and remember; it tells them the desk did not
@@ -137,6 +138,26 @@ mod tests {
         assert!(texts.contains(&"Emmanuel Macorn"), "{found:?}");
         let found = findings("Flights left Domedovo airport at noon.", Language::English);
         assert_eq!(found[0].1[0], "Domodedovo", "{found:?}");
+    }
+
+    #[test]
+    fn a_name_whose_other_words_are_right_allows_one_edit_more() {
+        let found = findings(
+            "Le secrétaire général António Gutteres a parlé.",
+            Language::French,
+        );
+        assert_eq!(found[0].0, "António Gutteres", "{found:?}");
+        assert_eq!(found[0].1[0], "António Guterres");
+        let alone = findings("Le secrétaire général Gutteres a parlé.", Language::French);
+        assert!(alone.is_empty(), "{alone:?}");
+    }
+
+    #[test]
+    fn one_letter_more_is_a_slip_not_a_derived_word() {
+        let found = findings("Le géant Gazprome a coupé le gaz.", Language::French);
+        assert_eq!(found[0].1[0], "Gazprom", "{found:?}");
+        let derived = findings("Les maduristes ont manifesté.", Language::French);
+        assert!(derived.is_empty(), "{derived:?}");
     }
 
     #[test]

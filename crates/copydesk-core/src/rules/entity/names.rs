@@ -91,11 +91,26 @@ pub fn is_near(written: &str, right: &str) -> bool {
         && strsim::osa_distance(written, right) <= edit_budget(written, right)
 }
 
+/// Whether `written` may be a slip for `right` in a longer name whose other words are right:
+/// "António Gutteres" for "António Guterres". One edit more than [`is_near`] allows, for
+/// words of seven letters or more.
+fn is_near_in_name(written: &str, right: &str) -> bool {
+    let budget = edit_budget(written, right);
+    written != right
+        && written.chars().next() == right.chars().next()
+        && written.chars().count().min(right.chars().count()) >= 7
+        && strsim::osa_distance(written, right) <= budget + 1
+}
+
 /// Whether `written` is a word derived from `right` rather than a slip: "Singaporean" from
-/// "Singapore", "Vénézuélien" from "Venezuela", "maduriste" from "Maduro".
+/// "Singapore", "Vénézuélien" from "Venezuela", "maduriste" from "Maduro". A suffix of one
+/// letter is a slip ("Gazprome").
 pub fn is_derived(written: &str, right: &str) -> bool {
     let stem = right.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']);
-    written.len() > right.len() && stem.len() >= 4 && written.starts_with(stem)
+    written.len() > right.len()
+        && written.len() >= stem.len() + 2
+        && stem.len() >= 4
+        && written.starts_with(stem)
 }
 
 /// An entity's forms with their keys.
@@ -115,7 +130,7 @@ pub struct Names {
     pub gazetteer: Arc<Gazetteer>,
     pub mentions: Vec<Mention>,
     pub runs: Vec<Run>,
-    near_words: RefCell<HashMap<String, Rc<Vec<String>>>>,
+    near_words: RefCell<HashMap<String, Rc<Vec<NearWord>>>>,
     forms: RefCell<HashMap<EntityId, Known>>,
     misspellings: OnceCell<Vec<Diagnostic>>,
     unit_keys: OnceCell<HashSet<String>>,
@@ -123,6 +138,14 @@ pub struct Names {
 
 thread_local! {
     static LAST: RefCell<Option<Rc<Names>>> = const { RefCell::new(None) };
+}
+
+/// A known word close to a word of the article.
+struct NearWord {
+    word: String,
+    /// Within the edit budget of a word standing alone; otherwise near only inside a longer
+    /// name whose other words are right.
+    alone: bool,
 }
 
 /// A near miss of a gazetteer form: `span` is written, `form` was meant.
@@ -205,7 +228,7 @@ impl Names {
             .clone()
     }
 
-    fn near_words(&self, word: &str) -> Rc<Vec<String>> {
+    fn near_words(&self, word: &str) -> Rc<Vec<NearWord>> {
         self.near_words
             .borrow_mut()
             .entry(word.to_string())
@@ -214,7 +237,12 @@ impl Names {
                 let near = self.gazetteer.near_words(word, reach);
                 Rc::new(
                     near.into_iter()
-                        .filter(|w| is_near(word, w) && !is_derived(word, w))
+                        .filter(|w| !is_derived(word, w))
+                        .filter_map(|w| {
+                            let alone = is_near(word, &w);
+                            (alone || is_near_in_name(word, &w))
+                                .then_some(NearWord { word: w, alone })
+                        })
                         .collect(),
                 )
             })
@@ -320,8 +348,8 @@ impl Names {
                 if !self.is_suspect(unit) {
                     continue;
                 }
-                for word in self.near_words(&unit.key).iter() {
-                    found.extend(self.windows_with(run, position, word));
+                for near in self.near_words(&unit.key).iter() {
+                    found.extend(self.windows_with(run, position, near));
                 }
             }
         }
@@ -329,10 +357,14 @@ impl Names {
     }
 
     /// Known forms made by the units of `run` around `position`, with `word` put in its place.
-    fn windows_with(&self, run: &Run, position: usize, word: &str) -> Vec<NearMiss> {
+    fn windows_with(&self, run: &Run, position: usize, near: &NearWord) -> Vec<NearMiss> {
+        let word = near.word.as_str();
         let mut found = Vec::new();
         for start in position.saturating_sub(3)..=position {
             for end in position + 1..=(start + 4).min(run.units.len()) {
+                if end - start == 1 && !near.alone {
+                    continue;
+                }
                 let keys: Vec<&str> = (start..end)
                     .map(|i| {
                         if i == position {

@@ -4,7 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
 use crate::gazetteer::{Entity, FormKind, Gazetteer, Kind, Mention};
 use crate::language::Language;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 
 declare_rule! {
     /// A name transliterated for the other language.
@@ -40,6 +40,10 @@ declare_rule! {
 impl Rule for Transliteration {
     fn info(&self) -> &'static crate::rules::RuleInfo {
         &Self::INFO
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
     }
 
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {

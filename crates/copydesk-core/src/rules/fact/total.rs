@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 
 use crate::sourcing::words::Words;
 use std::ops::Range;
@@ -12,8 +12,10 @@ declare_rule! {
     /// ## What it finds
     /// An enumeration followed by its total whose parts do not add up: "huit navires de guerre,
     /// trois bâtiments d'assaut amphibie et un sous-marin, soit un total de treize" (8 + 3 + 1 =
-    /// 12). Numbers in digits or in words, French and English; totals written "soit un total
-    /// de", "soit", "au total", "en tout", "in total", "a total of", "for a total of".
+    /// 12). Numbers in digits or in words ("a carrier" counts one in English), French and
+    /// English; totals written "soit un total de", "soit", "au total", "en tout", "in total", "a
+    /// total of", "for a total of"; and a total given first, its parts after a colon: "Au
+    /// total, 15 personnes ont été arrêtées : 8 à Paris, 4 à Lyon et 2 à Marseille".
     ///
     /// ## Why it matters
     /// A reader who adds up and finds another number stops trusting the rest; one of the
@@ -24,7 +26,8 @@ declare_rule! {
     /// total de douze" (or correct the part that is wrong).
     ///
     /// ## Never flags
-    /// Breakdowns after "dont" ("treize navires, dont huit…"), approximate numbers ("plus de",
+    /// Breakdowns after "dont" ("treize navires, dont huit…"; "including", "parmi"), running
+    /// totals ("bringing the toll to 45" counts earlier victims too), approximate numbers ("plus de",
     /// "environ", "près de", "about", "more than", "at least"), ranges ("3 à 5", "3-5"),
     /// percentages, years, and parts counted in different units ("35 tonnes et 100 hommes").
     ///
@@ -40,18 +43,22 @@ impl Rule for Total {
         &Self::INFO
     }
 
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
+    }
+
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let words = Words::of(doc);
         for sentence in &doc.sentences {
             let tokens: Vec<usize> = sentence.tokens.clone().collect();
-            for position in 0..tokens.len() {
-                let Some(found) = total_at(&words, &tokens, position) else {
-                    continue;
-                };
-                let Some(parts) = parts_before(&words, &tokens, found.phrase_start) else {
-                    continue;
-                };
+            let enumerations = (0..tokens.len())
+                .filter_map(|position| {
+                    let found = total_at(&words, &tokens, position)?;
+                    Some((parts_before(&words, &tokens, found.phrase_start)?, found))
+                })
+                .chain(total_then_parts(&words, &tokens));
+            for (parts, found) in enumerations {
                 let sum: u64 = parts.iter().map(|p| p.value).sum();
                 if sum == found.value {
                     continue;
@@ -143,6 +150,98 @@ fn total_at(words: &Words, tokens: &[usize], position: usize) -> Option<Found> {
     })
 }
 
+/// A total then its parts after a colon: "Au total, 15 personnes ont été arrêtées : 8 à Paris,
+/// 4 à Lyon et 2 à Marseille", "Le bilan s'élève à 25 morts : 10 civils, 12 soldats et 4
+/// policiers". The clause before the colon must say it gives a total ("total", "bilan", "en
+/// tout", "toll"), and every item after it must be a count.
+fn total_then_parts(words: &Words, tokens: &[usize]) -> Option<(Vec<Part>, Found)> {
+    let colon = (1..tokens.len()).find(|&p| words.gap_has(tokens[p - 1], tokens[p], ':'))?;
+    let cue = (0..colon).find(|&p| {
+        matches!(words.word(tokens[p]), "total" | "bilan" | "toll")
+            || (words.word(tokens[p]) == "en"
+                && p + 1 < colon
+                && words.word(tokens[p + 1]) == "tout")
+    })?;
+    let mut numbers = Vec::new();
+    let mut position = cue;
+    while position < colon {
+        match number(words, tokens, position) {
+            Some((_, last)) => {
+                numbers.push(position);
+                position = last + 1;
+            }
+            None => position += 1,
+        }
+    }
+    let &[at] = numbers.as_slice() else {
+        return None;
+    };
+    if at > 0 && is_approximate(words.word(tokens[at - 1]))
+        || at > 1
+            && words.word(tokens[at - 1]) == "de"
+            && is_approximate(words.word(tokens[at - 2]))
+    {
+        return None;
+    }
+    let (value, last) = number(words, tokens, at)?;
+    let text = &words.doc.masked;
+    let list_start = words.span(tokens[colon]).start;
+    let list_end = words.span(*tokens.last()?).end;
+    let list = &text[list_start..list_end];
+    if list.contains(['%', '(', ';', ':']) || list.split(' ').any(is_breakdown_word) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut units = Vec::new();
+    for (offset, item) in list_items(list) {
+        let (part, unit) = read_part(words, tokens, list_start + offset, item)?;
+        parts.push(part);
+        units.push(unit);
+    }
+    let same_units = units
+        .windows(2)
+        .all(|w| w[0] == w[1] || (!w[0].1 && !w[1].1));
+    (parts.len() >= 2 && same_units).then_some((
+        parts,
+        Found {
+            phrase_start: at,
+            last,
+            value,
+        },
+    ))
+}
+
+/// The items of a list, with their offsets: split at commas, "et" and "and".
+fn list_items(list: &str) -> Vec<(usize, &str)> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    let mut push = |from: usize, to: usize| {
+        let item = &list[from..to];
+        let lead = item.len() - item.trim_start().len();
+        items.push((from + lead, item.trim()));
+    };
+    for (at, piece) in list.match_indices([',', ' ']) {
+        let rest = &list[at + piece.len()..];
+        let conjunction = ["et ", "and "].iter().find(|c| rest.starts_with(*c));
+        if piece == "," {
+            push(start, at);
+            start = at + 1;
+        } else if let Some(c) = conjunction {
+            if !list[start..at].trim().is_empty() {
+                push(start, at);
+            }
+            start = at + 1 + c.len();
+        }
+    }
+    push(start, list.len());
+    items.retain(|(_, item)| !item.is_empty());
+    items
+}
+
+fn is_breakdown_word(word: &str) -> bool {
+    matches!(word, "dont" | "including" | "among" | "parmi")
+}
+
 /// The parts of the enumeration that ends just before the total: each a number then its noun,
 /// separated by commas, "et" or "and".
 fn parts_before(words: &Words, tokens: &[usize], total: usize) -> Option<Vec<Part>> {
@@ -161,13 +260,18 @@ fn parts_before(words: &Words, tokens: &[usize], total: usize) -> Option<Vec<Par
         let Some(part) = read_part(words, tokens, sentence_start + segment_start, segment)
             .or_else(|| opening_part(words, tokens, sentence_start + segment_start, segment))
         else {
+            if is_approximate_segment(segment) {
+                return None;
+            }
             break;
         };
+        let first_word =
+            crate::sourcing::words::fold_token(segment.split(' ').next().unwrap_or(""));
+        let english_one = words.doc.language == crate::Language::English
+            && matches!(first_word.as_str(), "a" | "an");
         let leading_words = !segment.starts_with(|c: char| c.is_ascii_digit())
-            && number_word(&crate::sourcing::words::fold_token(
-                segment.split(' ').next().unwrap_or(""),
-            ))
-            .is_none();
+            && number_word(&first_word).is_none()
+            && !english_one;
         units.push(part.1);
         parts.push(part.0);
         if segment_start == 0 || leading_words {
@@ -225,9 +329,14 @@ fn read_part(
     {
         return None;
     }
-    let (value, last) = number(words, tokens, first)?;
+    let (value, last) =
+        number(words, tokens, first).or_else(|| article_one(words, tokens, first))?;
     let noun = tokens.get(last + 1).map_or("", |&t| words.word(t));
-    if matches!(noun, "a" | "to" | "pour" | "percent" | "cent") || is_year(value, noun) {
+    let range = matches!(noun, "a" | "to")
+        && tokens
+            .get(last + 2)
+            .is_some_and(|&t| words.is_number(t) || number_word(words.word(t)).is_some());
+    if range || matches!(noun, "pour" | "percent" | "cent") || is_year(value, noun) {
         return None;
     }
     Some((
@@ -237,6 +346,12 @@ fn read_part(
         },
         (noun.to_string(), is_unit(noun)),
     ))
+}
+
+/// "a carrier", "an aircraft": one, in an English enumeration.
+fn article_one(words: &Words, tokens: &[usize], position: usize) -> Option<(u64, usize)> {
+    let english = words.doc.language == crate::Language::English;
+    (english && matches!(words.word(*tokens.get(position)?), "a" | "an")).then_some((1, position))
 }
 
 /// The first item of an enumeration that follows its verb: "Ils déploieront huit navires".
@@ -271,6 +386,25 @@ fn opening_part(
         number_start,
         &words.doc.masked[number_start..end],
     )
+}
+
+/// Whether an item of the enumeration is an approximate count: "environ 300 soldats", "plus de
+/// trois navires" (but not "d'ici quelques jours", which counts nothing of the list).
+fn is_approximate_segment(segment: &str) -> bool {
+    let folded: Vec<String> = segment
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(crate::sourcing::words::fold_token)
+        .collect();
+    let is_count = |w: &String| w.chars().all(|c| c.is_ascii_digit()) || number_word(w).is_some();
+    folded.iter().enumerate().any(|(i, word)| {
+        is_approximate(word)
+            && match folded.get(i + 1) {
+                Some(next) if next == "de" => folded.get(i + 2).is_some_and(is_count),
+                Some(next) => is_count(next),
+                None => false,
+            }
+    })
 }
 
 fn is_year(value: u64, noun: &str) -> bool {
@@ -516,6 +650,42 @@ mod tests {
     }
 
     #[test]
+    fn flags_a_total_given_before_its_parts() {
+        assert_eq!(
+            flagged(
+                "Au total, 15 personnes ont été arrêtées : 8 à Paris, 4 à Lyon et 2 à Marseille."
+            ),
+            [("15".to_string(), vec!["14".to_string()])]
+        );
+        assert_eq!(
+            flagged("Le bilan s’élève à 25 morts : 10 civils, 12 soldats et 4 policiers.").len(),
+            1
+        );
+        assert_eq!(
+            flagged("Au total, 1 200 soldats ont été mobilisés : 800 à Zulia et 300 à Caracas.")
+                .len(),
+            1
+        );
+        assert_eq!(
+            flagged(
+                "The death toll stands at 25: 10 civilians, 12 soldiers and 4 police officers."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn english_a_counts_one() {
+        assert_eq!(
+            flagged("The fleet has four destroyers, two frigates and a carrier, for a total of eight ships.")
+                .len(),
+            1
+        );
+        assert!(flagged("The fleet has four destroyers, two frigates and a carrier, for a total of seven ships.").is_empty());
+    }
+
+    #[test]
     fn never_flags_right_totals_breakdowns_approximations_or_units() {
         for text in [
             "huit navires de guerre, trois bâtiments et un sous-marin, soit un total de douze.",
@@ -526,6 +696,12 @@ mod tests {
             "de 3 à 5 navires et 2 sous-marins, soit 9.",
             "10 % des votes et 20 % des sièges, soit 40.",
             "Twenty-one ships and nine planes, in total 30 units.",
+            "Environ 300 soldats, 200 marins et 100 aviateurs, soit 650 militaires au total.",
+            "Au total, 15 personnes ont été arrêtées : 8 à Paris, 4 à Lyon et 3 à Marseille.",
+            "Au total, 15 personnes ont été arrêtées : 8 hommes et 6 femmes, dont 3 mineurs.",
+            "Le bilan s’élève à au moins 25 morts : 10 civils, 12 soldats et 4 policiers.",
+            "Le bilan est lourd : 25 morts et 40 blessés.",
+            "Le total des ventes a progressé : 12 % en mars et 5 % en avril.",
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
         }

@@ -14,10 +14,12 @@ declare_rule! {
     /// ## What it finds
     /// A date given with its weekday where the two disagree: "jeudi 27 mars" in 2019, when 27
     /// March 2019 was a Wednesday; "Thursday, March 27, 2019". The year is the one written with
-    /// the date, else one named with a month in the same sentence ("en janvier 2019"), else the
+    /// the date, else one named in the same sentence ("en janvier 2019", "en 2019"), else the
     /// front matter's `date:` (the year that puts the date nearest to it), else the latest year
-    /// named with a month earlier in the article. A bare year ("élu en 2021") is not used: it is
-    /// often another time than the one being told.
+    /// named earlier in the article. Only years written with a month or after a word of time
+    /// ("en", "in", "fin", "début"…) count, and not those of a life or a career ("élu en 2021",
+    /// "born in 1952") or of a span ("entre 2004 et 2016", "depuis 2012", "2021-2024"): they
+    /// tell another time than the story's.
     ///
     /// ## Why it matters
     /// A weekday and a date that disagree mean one of them is wrong, and the reader cannot tell
@@ -49,7 +51,7 @@ impl Rule for WeekdayMismatch {
         let mut latest_year: Option<i32> = None;
         for sentence in &doc.sentences {
             let tokens: Vec<usize> = sentence.tokens.clone().collect();
-            let years: Vec<i32> = dated_years(&words, &tokens).collect();
+            let years = time_years(&words, &tokens);
             let sentence_year = years.first().copied();
             for position in 0..tokens.len() {
                 let Some(weekday) = weekday(words.word(tokens[position])) else {
@@ -195,13 +197,76 @@ fn year(words: &Words, token: usize) -> Option<i32> {
         .filter(|y| (1900..2100).contains(y))
 }
 
-/// Years written with a month ("janvier 2019", "27 mars 2019", "March 2019"). A bare year ("élu
-/// en 2021", "depuis 2012") is often another time than the one being told, so it is not used.
-fn dated_years<'a>(words: &'a Words, tokens: &'a [usize]) -> impl Iterator<Item = i32> + 'a {
-    tokens.windows(2).filter_map(|pair| {
-        month_number(words.word(pair[0]))?;
-        year(words, pair[1])
-    })
+/// The years of a sentence that say when the story happens, in text order: with a month
+/// ("janvier 2019", "27 mars 2019", "March 2019") or after "en", "in", "début", "fin"… ("en
+/// 2019", "in 2019"). Years with a month come first: they are the surest.
+fn time_years(words: &Words, tokens: &[usize]) -> Vec<i32> {
+    let dated = (1..tokens.len()).filter(|&p| month_number(words.word(tokens[p - 1])).is_some());
+    let bare = (1..tokens.len()).filter(|&p| introduces_time(words, tokens, p));
+    let dated: Vec<usize> = dated.collect();
+    let bare = bare.filter(|p| !dated.contains(p));
+    dated
+        .iter()
+        .copied()
+        .chain(bare)
+        .filter(|&p| !is_span_bound(words, tokens, p))
+        .filter_map(|p| year(words, tokens[p]))
+        .collect()
+}
+
+/// Whether the word before position `p` introduces a time ("en 2019", "fin 2019"), and not a
+/// life or a career ("élu en 2021", "né en 1952", "born in 1952") or a limit ("jusqu’en 2016",
+/// "depuis fin 2019").
+fn introduces_time(words: &Words, tokens: &[usize], p: usize) -> bool {
+    let opener = words.word(tokens[p - 1]);
+    let is_opener = matches!(
+        opener,
+        "en" | "in" | "debut" | "fin" | "mi" | "courant" | "durant" | "during" | "annee" | "year"
+    );
+    if !is_opener || opener != "mi" && words.broken(tokens[p - 1], tokens[p]) {
+        return false;
+    }
+    let Some(before) = p.checked_sub(2).map(|q| tokens[q]) else {
+        return true;
+    };
+    words.broken(before, tokens[p - 1])
+        || !(tells_a_life(words.raw(before))
+            || matches!(
+                words.word(before),
+                "jusqu"
+                    | "depuis"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "avant"
+                    | "before"
+                    | "apres"
+                    | "after"
+            ))
+}
+
+/// A past participle or a "born"-like word: "élu", "nommé", "fondée", "born", "elected".
+fn tells_a_life(raw: &str) -> bool {
+    let word = raw.to_lowercase();
+    let french = [
+        "é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "it",
+    ];
+    let english = ["born", "chosen", "sworn", "taken", "won", "known"];
+    french.iter().any(|end| word.ends_with(end)) && word.chars().count() > 2
+        || word.ends_with("ed")
+        || english.contains(&word.as_str())
+}
+
+/// Whether the year at `p` bounds a span: "2021-2024", "en 2004 et 2016", "in 2019 or 2020".
+fn is_span_bound(words: &Words, tokens: &[usize], p: usize) -> bool {
+    let Some(&next) = tokens.get(p + 1) else {
+        return false;
+    };
+    let gap = words.between(tokens[p], next).trim();
+    let dash = !gap.is_empty() && gap.chars().all(|c| matches!(c, '-' | '–' | '—' | '/'));
+    let joined_year = matches!(words.word(next), "et" | "and" | "a" | "to" | "ou" | "or")
+        && tokens.get(p + 2).is_some_and(|&t| year(words, t).is_some());
+    dash || joined_year
 }
 
 /// The year of the front matter's date, or the one before or after it, whichever puts the day
@@ -335,10 +400,44 @@ mod tests {
     }
 
     #[test]
+    fn year_named_bare_in_the_sentence_or_earlier() {
+        let earlier = "En 2019, la crise s’est aggravée. Jeudi 27 mars, l’opposition a manifesté.";
+        assert_eq!(
+            flagged(earlier, Format::PlainText),
+            [(
+                "Jeudi 27 mars".to_string(),
+                vec!["Mercredi 27 mars".to_string()]
+            )]
+        );
+        let same = "Une passe d’armes a eu lieu mardi 25 mars, en 2019.";
+        assert_eq!(flagged(same, Format::PlainText).len(), 1);
+        let english = "In 2019, the crisis deepened. On Thursday, March 27, the talks opened.";
+        assert_eq!(flagged(english, Format::PlainText).len(), 1);
+        let latest = "En 2018, il a perdu. En 2019, il a gagné. Mercredi 27 mars, il a parlé.";
+        assert!(flagged(latest, Format::PlainText).is_empty());
+    }
+
+    #[test]
+    fn never_flags_years_of_a_life_or_a_span() {
+        for text in [
+            "Le parti, au pouvoir entre 2004 et 2016, a réagi lundi 31 mars.",
+            "Né en 1952, le président a parlé lundi 31 mars.",
+            "Elected in 2021, he said on Thursday, July 27, that the army backed him.",
+            "L’aide prévue pour la période 2021-2024 a été suspendue jeudi 27 juillet.",
+            "Il gouverne depuis fin 2019 et a parlé jeudi 27 juillet.",
+            "Nommée en 2016, elle a démissionné jeudi 27 juillet.",
+            "La loi de finances 2024 a été votée jeudi 27 juillet.",
+        ] {
+            assert!(flagged(text, Format::PlainText).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn never_flags_right_weekdays_or_dates_with_no_year() {
         for text in [
             "Maria Zakharova a indiqué mercredi 27 mars 2019 que la Russie restait.",
             "Une passe d’armes a eu lieu lundi 25 mars, en 2019.",
+            "En 2019, l’opposition a manifesté mercredi 27 mars.",
             "Le président l’a confirmé dimanche 9 juin.",
             "Élu en 2021, il a indiqué jeudi 27 juillet que l’armée le soutenait.",
             "Au pouvoir depuis 2012, le parti a élu vendredi 27 septembre son chef.",

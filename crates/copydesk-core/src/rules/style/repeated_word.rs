@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
-use crate::rules::Rule;
+use crate::rules::{Rule, Scope};
 use crate::segment::TokenKind;
 use crate::sourcing::words::Words;
 use crate::text::{is_capitalised, is_space};
@@ -41,6 +41,10 @@ const ALLOWED_REPEATS: &[&str] = &[
 impl Rule for RepeatedWord {
     fn info(&self) -> &'static crate::rules::RuleInfo {
         &Self::INFO
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Paragraph
     }
 
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
