@@ -4,26 +4,32 @@
 //! The lists are the most frequent words of each language in the `wordfreq` package, written by
 //! `tools/common_words.py` into `data/common-words-*.txt`.
 
+use crate::sourcing::cues::Fnv;
 use crate::sourcing::words::fold_token;
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 static FRENCH: &str = include_str!("../data/common-words-fr.txt");
 static ENGLISH: &str = include_str!("../data/common-words-en.txt");
 
-static WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| french_words().chain(listed(ENGLISH)).collect());
+type WordSet = HashSet<Cow<'static, str>, BuildHasherDefault<Fnv>>;
+
+/// The words, folded. Most lines are folded already and are borrowed as they are; FNV hashing:
+/// the sets are built on every run and asked about every capitalised word.
+static WORDS: LazyLock<WordSet> = LazyLock::new(|| french_words().chain(listed(ENGLISH)).collect());
 
 /// The French list alone: French endings go on French stems only ("gutter" + "es" is no word).
-static FRENCH_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| french_words().collect());
+static FRENCH_WORDS: LazyLock<WordSet> = LazyLock::new(|| french_words().collect());
 
-fn listed(list: &str) -> impl Iterator<Item = String> + '_ {
+fn listed(list: &'static str) -> impl Iterator<Item = Cow<'static, str>> {
     list.lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .map(fold_token)
+        .map(folded)
 }
 
-fn french_words() -> impl Iterator<Item = String> {
+fn french_words() -> impl Iterator<Item = Cow<'static, str>> {
     listed(FRENCH)
 }
 
@@ -31,11 +37,11 @@ fn french_words() -> impl Iterator<Item = String> {
 /// "Vénézuéliens" is common because "vénézuélien" is.
 const FRENCH_INFLECTIONS: &[&str] = &["s", "x", "e", "es", "ne", "nes", "nne", "nnes"];
 
-fn folded(word: &str) -> std::borrow::Cow<'_, str> {
+fn folded(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        std::borrow::Cow::Borrowed(word)
+        Cow::Borrowed(word)
     } else {
-        std::borrow::Cow::Owned(fold_token(word))
+        Cow::Owned(fold_token(word))
     }
 }
 

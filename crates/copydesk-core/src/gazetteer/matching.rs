@@ -156,7 +156,11 @@ pub fn find_forms(layers: &[Layer], folded: &Folded, source: &str) -> Vec<Hit> {
             .chars()
             .next()
             .is_some_and(char::is_lowercase);
-        let first = first_word(&text[start..]);
+        let first = if lowercase {
+            first_word(&text[start..])
+        } else {
+            ""
+        };
         ends.clear();
         for (index, layer) in layers.iter().enumerate() {
             if lowercase && !layer.may_start_in_lowercase(first) {

@@ -16,11 +16,42 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 /// Lowercase words that belong inside names: "Abdel Fattah al-Burhan", "Ursula von der Leyen".
-const PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ash", "as", "at", "az", "ben", "bin", "ibn", "bint", "abu", "abou", "de",
-    "du", "des", "la", "le", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der",
-    "den", "ter", "zu",
-];
+/// A `match` rather than a list: it is asked of every lowercase word of an article.
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "al" | "el"
+            | "ad"
+            | "ash"
+            | "as"
+            | "at"
+            | "az"
+            | "ben"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "abu"
+            | "abou"
+            | "de"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "da"
+            | "di"
+            | "do"
+            | "dos"
+            | "das"
+            | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "zu"
+    )
+}
 
 /// A word of a name as written: a token, or a part of a hyphenated token ("al", "Burhan").
 #[derive(Clone, Debug)]
@@ -446,11 +477,11 @@ pub fn runs(doc: &Document) -> Vec<Run> {
                     }
                     pending.clear();
                     current.push(unit);
-                } else if !current.is_empty() && PARTICLES.contains(&unit.key.as_str()) {
+                } else if !current.is_empty() && is_particle(&unit.key) {
                     pending.push(unit);
                 } else {
                     close_run(&mut runs, &mut current, &mut pending);
-                    if PARTICLES.contains(&unit.key.as_str()) {
+                    if is_particle(&unit.key) {
                         current.push(unit);
                     }
                 }
@@ -465,9 +496,11 @@ pub fn runs(doc: &Document) -> Vec<Run> {
 /// run, and most words of an article are such words, so they skip the work of [`units`].
 fn is_plain_lowercase_word(word: &str) -> bool {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return !PARTICLES.contains(&word);
+        return !is_particle(word);
     }
-    word.chars().all(char::is_lowercase) && !PARTICLES.contains(&key(word).as_str())
+    // Each lowercase letter folds to one letter or more: a word longer than any particle needs
+    // no folding to tell.
+    word.chars().all(char::is_lowercase) && (word.chars().count() > 5 || !is_particle(&key(word)))
 }
 
 fn close_run(runs: &mut Vec<Run>, current: &mut Vec<Unit>, pending: &mut Vec<Unit>) {
