@@ -12,7 +12,7 @@
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Format};
-use crate::engine::{check, enabled_rules, finish, CheckContext};
+use crate::engine::{check, enabled_rules, finish, run_rules, CheckContext};
 use crate::gazetteer::Gazetteer;
 use crate::language::Language;
 use crate::rules::{Rule, Scope};
@@ -113,24 +113,21 @@ pub fn check_cached(
         .collect();
 
     let ctx = CheckContext { doc, config };
-    let mut paragraph_rules = 0;
-    let found = rules
-        .into_iter()
-        .map(|rule| {
-            let mut out = Vec::new();
-            if rule.scope() == Scope::Paragraph {
-                for (paragraph, findings) in doc.paragraphs.iter().zip(&per_paragraph) {
-                    let start = paragraph.span.start;
-                    let cached = findings.get(paragraph_rules).into_iter().flatten();
-                    out.extend(cached.map(|d| placed(d, start)));
-                }
-                paragraph_rules += 1;
-            } else {
-                rule.check(&ctx, &mut out);
-            }
-            (rule, out)
-        })
+    let whole: Vec<&'static dyn Rule> = rules
+        .iter()
+        .copied()
+        .filter(|rule| rule.scope() != Scope::Paragraph)
         .collect();
+    let mut found = run_rules(&ctx, &whole);
+    for (index, rule) in local.into_iter().enumerate() {
+        let mut out = Vec::new();
+        for (paragraph, findings) in doc.paragraphs.iter().zip(&per_paragraph) {
+            let start = paragraph.span.start;
+            let cached = findings.get(index).into_iter().flatten();
+            out.extend(cached.map(|d| placed(d, start)));
+        }
+        found.push((rule, out));
+    }
     finish(doc, config, found)
 }
 
