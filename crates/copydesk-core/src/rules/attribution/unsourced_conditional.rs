@@ -313,7 +313,8 @@ fn is_reporting_verb(word: &str) -> bool {
         })
 }
 
-/// Whether the claim has a source: "selon X" in its sentence or the one before, an anonymous
+/// Whether the claim has a source: "selon X" in its sentence or the one before it in the same
+/// paragraph (a new paragraph is a new claim), an anonymous
 /// source, or a speech verb whose clause holds the conditional.
 fn is_sourced(
     words: &Words,
@@ -327,10 +328,16 @@ fn is_sourced(
         let span = &words.doc.sentences[s].span;
         move |range: &Range<usize>| span.start <= range.start && range.end <= span.end
     };
-    let nearby = sentence.saturating_sub(1)..sentence + 1;
-    let anonymous = analysis.anonymous.iter().chain(&analysis.vague).any(|r| {
-        in_sentence(sentence)(r) || sentence.checked_sub(1).is_some_and(|p| in_sentence(p)(r))
-    });
+    let sentences = &words.doc.sentences;
+    let previous = sentence
+        .checked_sub(1)
+        .filter(|&p| sentences[p].paragraph == sentences[sentence].paragraph);
+    let nearby = previous.unwrap_or(sentence)..sentence + 1;
+    let anonymous = analysis
+        .anonymous
+        .iter()
+        .chain(&analysis.vague)
+        .any(|r| in_sentence(sentence)(r) || previous.is_some_and(|p| in_sentence(p)(r)));
     anonymous
         || in_sentences(&analysis.attributions, nearby)
             .iter()
@@ -404,6 +411,21 @@ mod tests {
             flagged("She is said to have been endorsed by the board."),
             ["is said to"]
         );
+    }
+
+    #[test]
+    fn a_source_in_the_previous_paragraph_does_not_cover_a_new_one() {
+        assert_eq!(
+            flagged("Les frappes ont visé Beyrouth, selon l’agence officielle.\n\nUn haut responsable aurait été tué."),
+            ["aurait été"]
+        );
+        assert_eq!(
+            flagged(
+                "The strikes hit Beirut, Reuters reported.\n\nA commander was reportedly killed."
+            ),
+            ["reportedly"]
+        );
+        assert!(flagged("Les frappes ont visé Beyrouth, selon l’agence officielle. Un haut responsable aurait été tué.").is_empty());
     }
 
     #[test]
