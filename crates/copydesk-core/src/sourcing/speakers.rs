@@ -183,11 +183,22 @@ impl Sentence<'_, '_> {
             && !self.broken_before(position + 1)
     }
 
-    /// "a estimé que", "said that", "a déclaré :".
+    /// "a estimé que", "said that", "a déclaré :", "a rappelé les règles de l'audience :".
     fn introduces_speech(&self, position: usize) -> bool {
         let token = self.live[position];
         let after = &self.words.doc.masked[self.words.span(token).end..];
         if after.trim_start().starts_with(':') {
+            return true;
+        }
+        let clause_to_colon = self.live[position..]
+            .iter()
+            .take(MAX_SPEAKER_WORDS)
+            .any(|&t| {
+                self.words.doc.masked[self.words.span(t).end..]
+                    .trim_start()
+                    .starts_with(':')
+            });
+        if clause_to_colon {
             return true;
         }
         self.live[position + 1..]
@@ -230,10 +241,20 @@ impl Sentence<'_, '_> {
         {
             return Some(before);
         }
-        if let Some(after) = self.forward_phrase(verb + 1, true) {
-            return Some(after);
+        let after = self.forward_phrase(verb + 1, true);
+        let before = self.before_incise(cursor);
+        match (after, before) {
+            (Some(object), Some(subject)) if self.opens_speech_after(&object) => Some(subject),
+            (after, before) => after.or(before),
         }
-        self.before_incise(cursor)
+    }
+
+    /// A phrase after the verb whose clause runs on to a colon is its object, not an inverted
+    /// subject: "La présidente, Bénédicte de Perthuis, a rappelé les règles de l'audience :".
+    fn opens_speech_after(&self, phrase: &Range<usize>) -> bool {
+        let rest = &self.words.doc.masked[phrase.end..];
+        rest.find([':', ',', ';', '.', '?', '!', '«', '"', '“', '\n'])
+            .is_some_and(|at| rest[at..].starts_with(':'))
     }
 
     /// Whether an incise sits between the verb and what comes before it: "A senior official,
@@ -878,6 +899,26 @@ mod tests {
         );
         let nobody = "Le texte est clair : « Nul ne peut être détenu sans jugement ni recours. »";
         assert_eq!(one(nobody, Language::French), None);
+    }
+
+    #[test]
+    fn the_subject_before_an_apposition_speaks_when_the_verb_opens_a_quotation() {
+        assert_eq!(
+            one(
+                "La présidente du tribunal, Bénédicte de Perthuis, a rappelé les règles de l’audience :\n\n« Chacun pourra s’exprimer, mais je ne tolérerai aucun débordement. »",
+                Language::French
+            )
+            .as_deref(),
+            Some("Bénédicte de Perthuis")
+        );
+        assert_eq!(
+            one(
+                "The judge, Juan Merchan, read the instructions to the jury: \"You must set aside any personal opinion you may have.\"",
+                Language::English
+            )
+            .as_deref(),
+            Some("Juan Merchan")
+        );
     }
 
     #[test]
