@@ -472,6 +472,8 @@ pub(crate) fn is_time_word(word: &str) -> bool {
             | "dernier"
             | "derniere"
             | "recemment"
+            | "veille"
+            | "lendemain"
             | "monday"
             | "tuesday"
             | "wednesday"

@@ -346,6 +346,9 @@ impl Sentence<'_, '_> {
             while position < self.live.len()
                 && !self.broken_before(position)
                 && (is_time_word(self.word(position))
+                    || (matches!(self.word(position), "la" | "le")
+                        && position + 1 < self.live.len()
+                        && is_time_word(self.word(position + 1)))
                     || cues::is_adverb(self.word(position))
                     || self.words.is_number(self.live[position]))
             {
@@ -383,7 +386,7 @@ impl Sentence<'_, '_> {
         }
         let mut last = position;
         while last + 1 < self.live.len()
-            && !self.broken_before(last + 1)
+            && (!self.broken_before(last + 1) || self.after_abbreviation(last + 1))
             && !stops(self.word(last + 1))
             && last + 1 - position < MAX_SPEAKER_WORDS
         {
@@ -400,6 +403,34 @@ impl Sentence<'_, '_> {
         }
         last = self.apposition_after(last);
         Some(self.span(position, last))
+    }
+
+    /// Whether only the period of a title or an initial comes before `position`: "M. Kiper",
+    /// "Mr. Smith", "V. Poutine" are one name.
+    fn after_abbreviation(&self, position: usize) -> bool {
+        let previous = self.live[position - 1];
+        let raw = self.words.raw(previous);
+        let title = matches!(
+            raw,
+            "M" | "MM"
+                | "Mme"
+                | "Mmes"
+                | "Mlle"
+                | "Me"
+                | "Dr"
+                | "Pr"
+                | "Mgr"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "St"
+                | "Gen"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+        );
+        let initial = raw.len() == 1 && raw.chars().all(char::is_uppercase);
+        (title || initial) && self.words.between(previous, self.live[position]).trim() == "."
     }
 
     /// "le directeur …, Alexander Schetinin": a name set after a comma belongs to the speaker.
@@ -918,6 +949,34 @@ mod tests {
             )
             .as_deref(),
             Some("Juan Merchan")
+        );
+    }
+
+    #[test]
+    fn titles_initials_and_the_day_before_in_an_inverted_speaker() {
+        assert_eq!(
+            one(
+                "« C’est une attaque ignoble contre des civils », a déclaré M. Kiper sur Telegram.",
+                Language::French
+            )
+            .as_deref(),
+            Some("M. Kiper")
+        );
+        assert_eq!(
+            one(
+                "« Nous sommes prêts à tout », avait déclaré la veille le colonel Amadou Abdramane.",
+                Language::French
+            )
+            .as_deref(),
+            Some("le colonel Amadou Abdramane")
+        );
+        assert_eq!(
+            one(
+                "\"We will appeal this ruling,\" said Mr. Smith on Friday.",
+                Language::English
+            )
+            .as_deref(),
+            Some("Mr. Smith")
         );
     }
 
