@@ -981,6 +981,20 @@ mod tests {
     }
 
     #[test]
+    fn a_short_quotation_cut_by_a_comma_is_not_a_term() {
+        assert_eq!(
+            one(
+                "“The FDA followed the science,” Solicitor General Elizabeth Prelogar told the justices.",
+                Language::English
+            )
+            .as_deref(),
+            Some("Solicitor General Elizabeth Prelogar")
+        );
+        let term = "Gorsuch called the case “a prime example” of overreach.";
+        assert!(speakers(term, Language::English).is_empty());
+    }
+
+    #[test]
     fn the_subject_before_an_incise_speaks() {
         let text = "A senior official, speaking on condition of anonymity, said the administration respected the decision. \"We are calm.\"";
         assert_eq!(
