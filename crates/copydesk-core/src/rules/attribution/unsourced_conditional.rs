@@ -274,15 +274,21 @@ fn conditional_at(words: &Words, live: &[usize], position: usize) -> Option<Rang
             last = position + offset;
         }
         "serait" | "seraient" => {
-            let complement = next(1)?;
+            let mut offset = 1;
+            while next(offset)
+                .is_some_and(|w| w == "toujours" || crate::sourcing::cues::is_adverb(w))
+            {
+                offset += 1;
+            }
+            let complement = next(offset)?;
             let judgement = NOT_REPORTING_AFTER_ETRE.contains(&complement)
                 || (previous.is_some_and(is_impersonal) && complement != "mort");
             if judgement || previous.is_some_and(|w| w == "ce" || w == "c'") {
                 return None;
             }
-            last = position + 1;
-            if crate::sourcing::cues::is_determiner(complement) && next(2).is_some() {
-                last = position + 2;
+            last = position + offset;
+            if crate::sourcing::cues::is_determiner(complement) && next(offset + 1).is_some() {
+                last = position + offset + 1;
             }
         }
         _ if ENGLISH_HEARSAY.contains(&word) => {}
@@ -396,6 +402,10 @@ mod tests {
             ["compterait"]
         );
         assert_eq!(
+            flagged("Des dizaines de personnes seraient toujours portées disparues."),
+            ["seraient toujours portées"]
+        );
+        assert_eq!(
             flagged("Le navire transporterait des armes."),
             ["transporterait"]
         );
@@ -442,6 +452,8 @@ mod tests {
             "Il aurait pu partir plus tôt, mais il aurait dû prévenir.",
             "Ce serait une erreur de partir maintenant.",
             "Le pays serait prêt à négocier.",
+            "Le pays serait toujours prêt à négocier.",
+            "Le pays serait alors prêt à négocier.",
             "Aurait-il menti ?",
             "« Il aurait fallu agir plus tôt », a regretté le maire.",
             "Le suspect aurait fui, selon une source policière.",
