@@ -82,6 +82,7 @@ const FRENCH_ER_WEAK: &[&str] = &[
     "interpell",
     "exprim",
     "resum",
+    "cit",
 ];
 
 /// Endings of a first-group verb, folded: present, participle, imperfect, simple past, future,
@@ -168,6 +169,14 @@ const FRENCH_IRREGULAR_WEAK: &[&str] = &[
     "interrogeant",
     "valoir",
     "savoir",
+    "decrit",
+    "decrivait",
+    "decrivent",
+    "decrivant",
+    "lire",
+    "lit",
+    "lisait",
+    "lisant",
 ];
 
 const ENGLISH_STRONG: &[&str] = &[
@@ -263,6 +272,12 @@ const ENGLISH_WEAK: &[&str] = &[
     "congratulated",
     "thanked",
     "praised",
+    "cited",
+    "citing",
+    "quoted",
+    "quoting",
+    "read",
+    "reads",
 ];
 
 /// FNV-1a: the speech-verb table is looked up for every word of an article, and its keys are
@@ -457,6 +472,8 @@ pub(crate) fn is_time_word(word: &str) -> bool {
             | "dernier"
             | "derniere"
             | "recemment"
+            | "veille"
+            | "lendemain"
             | "monday"
             | "tuesday"
             | "wednesday"
@@ -684,6 +701,9 @@ mod tests {
             "rappelle",
             "jugeait",
             "dit",
+            "cite",
+            "citant",
+            "decrit",
             "said",
             "told",
             "warned",
@@ -693,6 +713,9 @@ mod tests {
         assert_eq!(speech_verb("estime"), Some(Strength::Weak));
         assert_eq!(speech_verb("declare"), Some(Strength::Strong));
         assert_eq!(speech_verb("maison"), None);
+        assert_eq!(speech_verb("lit"), Some(Strength::Weak));
+        assert_eq!(speech_verb("quoting"), Some(Strength::Weak));
+        assert_eq!(speech_verb("reads"), Some(Strength::Weak));
     }
 
     #[test]

@@ -109,7 +109,9 @@ impl Analysis {
         let attributions = speakers::find(&words, &quotations, &quoted);
         speakers::attach(&words, &mut quotations, &attributions);
         let anonymous = sources::anonymous(&words, &quoted, &attributions);
-        let vague = sources::vague(&words, &quoted, &attributions);
+        let mut vague = sources::vague(&words, &quoted, &attributions);
+        // "people close to him" is an anonymous source, not a vague one: one finding is enough.
+        vague.retain(|v| !anonymous.iter().any(|a| a.start < v.end && v.start < a.end));
         Analysis {
             quotations,
             attributions,

@@ -103,6 +103,14 @@ fn unclosed_opening(masked: &str, paragraph: &Range<usize>, pairs: &[&QuotePair]
 /// the operation “Desert Shield”).
 fn is_term(words: &Words, inner: &Range<usize>) -> bool {
     let tokens = words.tokens_in(inner);
+    // "“The FDA followed the science,” she told the justices": a comma kept inside the marks
+    // cuts a sentence short for its speaker; a term never carries one.
+    let cut_sentence = words.doc.masked[inner.clone()]
+        .trim_end_matches(is_space)
+        .ends_with(',');
+    if cut_sentence {
+        return false;
+    }
     if tokens.len() <= 2 || is_announced_title(words, &tokens) {
         return true;
     }

@@ -164,6 +164,9 @@ const ANONYMOUS_ROLES: &[&str] = &[
     "people",
     "executive",
     "employee",
+    "personne",
+    "personnes",
+    "interlocuteur",
     "quotidien",
     "journal",
     "hebdomadaire",
@@ -269,6 +272,18 @@ const OPINION_VERBS: &[&str] = &[
     "voient",
     "parient",
     "s'attendent",
+    "redoutent",
+    "esperent",
+    "souhaitent",
+    "s'inquietent",
+    "soupconnent",
+    "reprochent",
+    "imaginent",
+    "worry",
+    "hope",
+    "suspect",
+    "reckon",
+    "feel",
     "believe",
     "think",
     "fear",
@@ -302,10 +317,6 @@ const OPINION_VERBS: &[&str] = &[
 
 /// Set phrases of hearsay.
 const VAGUE_PHRASES: &[&str] = &[
-    "il se dit que",
-    "on dit que",
-    "on raconte que",
-    "on murmure que",
     "des rumeurs",
     "selon la rumeur",
     "aux dires de certains",
@@ -386,8 +397,8 @@ pub(super) fn anonymous(
                     | "anonymement"
             ) {
                 found.push(anonymity_phrase(words, &live, position));
-            } else if word == "familiar" {
-                found.extend(familiar_with(words, &live, position));
+            } else if let Some(preposition) = close_to_the_matter(word) {
+                found.extend(familiar_with(words, &live, position, preposition));
             } else if matches!(word, "named" | "identified") {
                 found.extend(declined_to_be_named(words, &live, position));
             } else if is_authorised(word) {
@@ -531,9 +542,27 @@ fn anonymity_phrase(words: &Words, live: &[usize], position: usize) -> Range<usi
     words.range(live[first], live[position])
 }
 
-/// "people familiar with the matter", "an official familiar with the talks".
-fn familiar_with(words: &Words, live: &[usize], position: usize) -> Option<Range<usize>> {
-    let followed = position + 1 < live.len() && words.word(live[position + 1]) == "with";
+/// Words that make an unnamed person a source by their closeness to the matter, with the
+/// preposition that must follow: "familiar with", "close to", "briefed on".
+fn close_to_the_matter(word: &str) -> Option<&'static str> {
+    match word {
+        "familiar" => Some("with"),
+        "close" | "closest" => Some("to"),
+        "briefed" => Some("on"),
+        "knowledgeable" => Some("about"),
+        _ => None,
+    }
+}
+
+/// "people familiar with the matter", "an official familiar with the talks", "people close to
+/// him", "two people briefed on the talks".
+fn familiar_with(
+    words: &Words,
+    live: &[usize],
+    position: usize,
+    preposition: &str,
+) -> Option<Range<usize>> {
+    let followed = position + 1 < live.len() && words.word(live[position + 1]) == preposition;
     if position == 0 || !followed || words.broken(live[position - 1], live[position]) {
         return None;
     }
@@ -602,14 +631,23 @@ fn not_authorised_to_speak(words: &Words, live: &[usize], position: usize) -> Op
 /// "un haut responsable", "a senior official": an indefinite role with no name.
 fn is_unnamed_person(words: &Words, speaker: &Range<usize>) -> bool {
     let tokens = words.tokens_in(speaker);
-    if tokens.is_empty() || !matches!(words.word(tokens.start), "un" | "une" | "a" | "an") {
+    if tokens.is_empty() || !matches!(words.word(tokens.start), "un" | "une" | "a" | "an" | "one") {
         return false;
     }
-    let has_role = tokens
+    let Some(role) = tokens
         .clone()
-        .any(|t| ANONYMOUS_ROLES.contains(&words.word(t)));
-    let has_name = tokens.clone().skip(1).any(|t| words.is_capitalised(t));
-    has_role && !has_name
+        .find(|&t| ANONYMOUS_ROLES.contains(&words.word(t)))
+    else {
+        return false;
+    };
+    !names_the_person(words, role + 1..tokens.end)
+}
+
+/// Whether the words after a role name its holder ("un conseiller, Jean Dupont") or its
+/// institution ("un responsable de l'ONU"). A capitalised word before the role is an adjective
+/// of nationality, not a name: "a senior Turkish official" is anonymous.
+fn names_the_person(words: &Words, mut after_role: Range<usize>) -> bool {
+    after_role.any(|t| words.is_capitalised(t))
 }
 
 /// The spans sorted, with those that overlap or touch (only spaces between them) made one: "an
@@ -636,7 +674,8 @@ fn without_overlaps(words: &Words, mut spans: Vec<Range<usize>>) -> Vec<Range<us
 
 /// Vague attributions, in order, without overlaps. A group is not vague when it is named
 /// ("les analystes de Goldman Sachs", "des experts, dont Jean Dupont") or when the next sentence
-/// of the paragraph names who says it.
+/// of the paragraph names who says it. Hearsay ("il se dit que", "it is widely reported") stays
+/// vague whoever speaks next: a rumour is not sourced by the next person's opinion.
 pub(super) fn vague(
     words: &Words,
     quoted: &[bool],
@@ -645,9 +684,11 @@ pub(super) fn vague(
     let mut found = Vec::new();
     for (sentence, live) in live_sentences(words, quoted) {
         for position in 0..live.len() {
-            let phrase = set_phrase(words, &live, position)
-                .or_else(|| unnamed_group(words, &live, position));
-            if let Some((span, last)) = phrase {
+            let hearsay = set_phrase(words, &live, position)
+                .or_else(|| hearsay_clause(words, &live, position));
+            if let Some((span, _)) = hearsay {
+                found.push(span);
+            } else if let Some((span, last)) = unnamed_group(words, &live, position) {
                 if !named_after(words, &live, last) && !named_next(words, sentence, attributions) {
                     found.push(span);
                 }
@@ -681,6 +722,27 @@ fn set_phrase(words: &Words, live: &[usize], position: usize) -> Option<(Range<u
                 .all(|(expected, &token)| words.word(token) == *expected);
         fits.then(|| (words.range(live[position], live[last]), last))
     })
+}
+
+/// "il se dit dans les couloirs que", "on murmure à Bruxelles que": an impersonal verb of
+/// hearsay whose "que" comes a few words on. "Il se dit prêt à négocier" has no "que": a named
+/// subject speaks of himself.
+fn hearsay_clause(words: &Words, live: &[usize], position: usize) -> Option<(Range<usize>, usize)> {
+    let word_at = |p: usize| live.get(p).map(|&t| words.word(t));
+    let verb = match (word_at(position)?, word_at(position + 1)) {
+        ("il", Some("se")) => position + 2,
+        ("on", _) => position + 1,
+        _ => return None,
+    };
+    if !matches!(
+        word_at(verb),
+        Some("dit" | "murmure" | "raconte" | "chuchote" | "pretend" | "colporte")
+    ) {
+        return None;
+    }
+    let que = (verb + 1..live.len().min(verb + 7))
+        .find(|&p| word_at(p).is_some_and(|w| w == "que" || w.starts_with("qu'")))?;
+    Some((words.range(live[position], live[que]), que))
 }
 
 /// "pour de nombreux observateurs", "selon certains experts", "plusieurs rapports indiquent",
@@ -731,14 +793,21 @@ fn unnamed_group(words: &Words, live: &[usize], position: usize) -> Option<(Rang
     }
     let says = (last + 1..live.len().min(last + 4))
         .take_while(|&p| joined(p - 1, p))
-        .any(|p| is_opinion_verb(word_at(p)) && !word_at(p).ends_with("ant"));
+        .any(|p| is_opinion_verb(word_at(p)) && !is_participle(word_at(p)));
     let english_bare = !quantified && !is_pronoun && word_at(position).is_ascii() && says;
     let vague = if is_pronoun {
-        last + 1 < live.len() && joined(last, last + 1) && is_opinion_verb(word_at(last + 1))
+        let verb_at = match live.get(last + 1).map(|&t| words.word(t)) {
+            Some("y" | "en") => last + 2,
+            _ => last + 1,
+        };
+        let says = verb_at < live.len()
+            && (last + 1..=verb_at).all(|p| joined(p - 1, p))
+            && is_opinion_verb(word_at(verb_at));
+        says || (introduced && ends_clause(words, live, last))
     } else {
         introduced || english_bare || (quantified && says)
     };
-    if !vague {
+    if !vague || polled(words, live, last) {
         return None;
     }
     let start = if introduced {
@@ -751,6 +820,43 @@ fn unnamed_group(words: &Words, live: &[usize], position: usize) -> Option<(Rang
         first
     };
     Some((words.range(live[start], live[last]), last))
+}
+
+/// "citant", "citing": a participle is not the group's own opinion ("News.az reports citing
+/// TASS" is an outlet that reports).
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ant") || word.ends_with("ing")
+}
+
+/// Whether a comma or the end of the sentence follows: "Pour beaucoup, la frappe…", but not
+/// "pour beaucoup de gens".
+fn ends_clause(words: &Words, live: &[usize], last: usize) -> bool {
+    live.get(last + 1)
+        .is_none_or(|&next| words.between(live[last], next).contains([',', ';', ':']))
+}
+
+/// A poll is a source: "des économistes interrogés par Reuters", "analysts polled by Reuters".
+fn polled(words: &Words, live: &[usize], last: usize) -> bool {
+    let word_at = |p: usize| live.get(p).map(|&t| words.word(t));
+    (last..=last + 1)
+        .any(|p| is_poll_word(word_at(p)) && matches!(word_at(p + 1), Some("par" | "by")))
+}
+
+fn is_poll_word(word: Option<&str>) -> bool {
+    matches!(
+        word,
+        Some(
+            "interroges"
+                | "interrogees"
+                | "sondes"
+                | "sondees"
+                | "consultes"
+                | "consultees"
+                | "polled"
+                | "surveyed"
+                | "interviewed"
+        )
+    )
 }
 
 fn is_adjective_like(words: &Words, token: usize) -> bool {

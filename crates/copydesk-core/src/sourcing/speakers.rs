@@ -183,11 +183,22 @@ impl Sentence<'_, '_> {
             && !self.broken_before(position + 1)
     }
 
-    /// "a estimé que", "said that", "a déclaré :".
+    /// "a estimé que", "said that", "a déclaré :", "a rappelé les règles de l'audience :".
     fn introduces_speech(&self, position: usize) -> bool {
         let token = self.live[position];
         let after = &self.words.doc.masked[self.words.span(token).end..];
         if after.trim_start().starts_with(':') {
+            return true;
+        }
+        let clause_to_colon = self.live[position..]
+            .iter()
+            .take(MAX_SPEAKER_WORDS)
+            .any(|&t| {
+                self.words.doc.masked[self.words.span(t).end..]
+                    .trim_start()
+                    .starts_with(':')
+            });
+        if clause_to_colon {
             return true;
         }
         self.live[position + 1..]
@@ -230,10 +241,20 @@ impl Sentence<'_, '_> {
         {
             return Some(before);
         }
-        if let Some(after) = self.forward_phrase(verb + 1, true) {
-            return Some(after);
+        let after = self.forward_phrase(verb + 1, true);
+        let before = self.before_incise(cursor);
+        match (after, before) {
+            (Some(object), Some(subject)) if self.opens_speech_after(&object) => Some(subject),
+            (after, before) => after.or(before),
         }
-        self.before_incise(cursor)
+    }
+
+    /// A phrase after the verb whose clause runs on to a colon is its object, not an inverted
+    /// subject: "La présidente, Bénédicte de Perthuis, a rappelé les règles de l'audience :".
+    fn opens_speech_after(&self, phrase: &Range<usize>) -> bool {
+        let rest = &self.words.doc.masked[phrase.end..];
+        rest.find([':', ',', ';', '.', '?', '!', '«', '"', '“', '\n'])
+            .is_some_and(|at| rest[at..].starts_with(':'))
     }
 
     /// Whether an incise sits between the verb and what comes before it: "A senior official,
@@ -325,6 +346,9 @@ impl Sentence<'_, '_> {
             while position < self.live.len()
                 && !self.broken_before(position)
                 && (is_time_word(self.word(position))
+                    || (matches!(self.word(position), "la" | "le")
+                        && position + 1 < self.live.len()
+                        && is_time_word(self.word(position + 1)))
                     || cues::is_adverb(self.word(position))
                     || self.words.is_number(self.live[position]))
             {
@@ -362,7 +386,7 @@ impl Sentence<'_, '_> {
         }
         let mut last = position;
         while last + 1 < self.live.len()
-            && !self.broken_before(last + 1)
+            && (!self.broken_before(last + 1) || self.after_abbreviation(last + 1))
             && !stops(self.word(last + 1))
             && last + 1 - position < MAX_SPEAKER_WORDS
         {
@@ -379,6 +403,34 @@ impl Sentence<'_, '_> {
         }
         last = self.apposition_after(last);
         Some(self.span(position, last))
+    }
+
+    /// Whether only the period of a title or an initial comes before `position`: "M. Kiper",
+    /// "Mr. Smith", "V. Poutine" are one name.
+    fn after_abbreviation(&self, position: usize) -> bool {
+        let previous = self.live[position - 1];
+        let raw = self.words.raw(previous);
+        let title = matches!(
+            raw,
+            "M" | "MM"
+                | "Mme"
+                | "Mmes"
+                | "Mlle"
+                | "Me"
+                | "Dr"
+                | "Pr"
+                | "Mgr"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "St"
+                | "Gen"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+        );
+        let initial = raw.len() == 1 && raw.chars().all(char::is_uppercase);
+        (title || initial) && self.words.between(previous, self.live[position]).trim() == "."
     }
 
     /// "le directeur …, Alexander Schetinin": a name set after a comma belongs to the speaker.
@@ -878,6 +930,68 @@ mod tests {
         );
         let nobody = "Le texte est clair : « Nul ne peut être détenu sans jugement ni recours. »";
         assert_eq!(one(nobody, Language::French), None);
+    }
+
+    #[test]
+    fn the_subject_before_an_apposition_speaks_when_the_verb_opens_a_quotation() {
+        assert_eq!(
+            one(
+                "La présidente du tribunal, Bénédicte de Perthuis, a rappelé les règles de l’audience :\n\n« Chacun pourra s’exprimer, mais je ne tolérerai aucun débordement. »",
+                Language::French
+            )
+            .as_deref(),
+            Some("Bénédicte de Perthuis")
+        );
+        assert_eq!(
+            one(
+                "The judge, Juan Merchan, read the instructions to the jury: \"You must set aside any personal opinion you may have.\"",
+                Language::English
+            )
+            .as_deref(),
+            Some("Juan Merchan")
+        );
+    }
+
+    #[test]
+    fn titles_initials_and_the_day_before_in_an_inverted_speaker() {
+        assert_eq!(
+            one(
+                "« C’est une attaque ignoble contre des civils », a déclaré M. Kiper sur Telegram.",
+                Language::French
+            )
+            .as_deref(),
+            Some("M. Kiper")
+        );
+        assert_eq!(
+            one(
+                "« Nous sommes prêts à tout », avait déclaré la veille le colonel Amadou Abdramane.",
+                Language::French
+            )
+            .as_deref(),
+            Some("le colonel Amadou Abdramane")
+        );
+        assert_eq!(
+            one(
+                "\"We will appeal this ruling,\" said Mr. Smith on Friday.",
+                Language::English
+            )
+            .as_deref(),
+            Some("Mr. Smith")
+        );
+    }
+
+    #[test]
+    fn a_short_quotation_cut_by_a_comma_is_not_a_term() {
+        assert_eq!(
+            one(
+                "“The FDA followed the science,” Solicitor General Elizabeth Prelogar told the justices.",
+                Language::English
+            )
+            .as_deref(),
+            Some("Solicitor General Elizabeth Prelogar")
+        );
+        let term = "Gorsuch called the case “a prime example” of overreach.";
+        assert!(speakers(term, Language::English).is_empty());
     }
 
     #[test]

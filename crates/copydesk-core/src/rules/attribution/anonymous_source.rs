@@ -138,6 +138,45 @@ mod tests {
     }
 
     #[test]
+    fn flags_unnamed_people_close_to_the_matter() {
+        assert_eq!(
+            flagged("He was about to be freed, people close to him said."),
+            ["people close to him"]
+        );
+        assert_eq!(
+            flagged("Two people briefed on the deliberations said the justices were split."),
+            ["Two people briefed on the deliberations"]
+        );
+        assert_eq!(
+            flagged("According to one diplomat, Brazil wants a deal."),
+            ["one diplomat"]
+        );
+        assert_eq!(
+            flagged("A senior Turkish official said the response was slow."),
+            ["A senior Turkish official"]
+        );
+        assert_eq!(
+            flagged("Selon un conseiller russe, le président a été informé."),
+            ["un conseiller russe"]
+        );
+        assert_eq!(
+            flagged("Selon une personne au fait des discussions, le conseil était divisé.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn never_flags_named_holders_of_a_role() {
+        for text in [
+            "The plan is ready, a senior official, John Smith, said.",
+            "Le plan est prêt, a déclaré un conseiller, Jean Dupont.",
+            "The town is close to the border, officials in Kyiv noted.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+
+    #[test]
     fn flags_french_anonymity_phrases() {
         assert_eq!(
             flagged("Deux diplomates, s’exprimant anonymement, ont confirmé la rencontre."),

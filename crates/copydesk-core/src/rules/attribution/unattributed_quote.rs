@@ -95,6 +95,10 @@ mod tests {
             "“We will never give in to anyone,” said the minister.",
             "“We will never give in,” she added. “Not today, not tomorrow, not ever.”",
             "« Nous irons jusqu’au bout, dit-il.\n\n» Et nous ne reculerons devant rien ni personne. »",
+            "« C’était un mur d’eau qui a tout emporté », a décrit un habitant.",
+            "L’agence Irna a cité le ministre : « Israël paiera le prix de ses crimes. »",
+            "One sign read \"My body, my choice, and nobody else's\".",
+            "“The court acted without any evidence at all,” the lawyer was quoted as saying.",
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
         }

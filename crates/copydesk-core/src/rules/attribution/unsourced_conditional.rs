@@ -274,15 +274,21 @@ fn conditional_at(words: &Words, live: &[usize], position: usize) -> Option<Rang
             last = position + offset;
         }
         "serait" | "seraient" => {
-            let complement = next(1)?;
+            let mut offset = 1;
+            while next(offset)
+                .is_some_and(|w| w == "toujours" || crate::sourcing::cues::is_adverb(w))
+            {
+                offset += 1;
+            }
+            let complement = next(offset)?;
             let judgement = NOT_REPORTING_AFTER_ETRE.contains(&complement)
                 || (previous.is_some_and(is_impersonal) && complement != "mort");
             if judgement || previous.is_some_and(|w| w == "ce" || w == "c'") {
                 return None;
             }
-            last = position + 1;
-            if crate::sourcing::cues::is_determiner(complement) && next(2).is_some() {
-                last = position + 2;
+            last = position + offset;
+            if crate::sourcing::cues::is_determiner(complement) && next(offset + 1).is_some() {
+                last = position + offset + 1;
             }
         }
         _ if ENGLISH_HEARSAY.contains(&word) => {}
@@ -313,7 +319,8 @@ fn is_reporting_verb(word: &str) -> bool {
         })
 }
 
-/// Whether the claim has a source: "selon X" in its sentence or the one before, an anonymous
+/// Whether the claim has a source: "selon X" in its sentence or the one before it in the same
+/// paragraph (a new paragraph is a new claim), an anonymous
 /// source, or a speech verb whose clause holds the conditional.
 fn is_sourced(
     words: &Words,
@@ -327,10 +334,16 @@ fn is_sourced(
         let span = &words.doc.sentences[s].span;
         move |range: &Range<usize>| span.start <= range.start && range.end <= span.end
     };
-    let nearby = sentence.saturating_sub(1)..sentence + 1;
-    let anonymous = analysis.anonymous.iter().chain(&analysis.vague).any(|r| {
-        in_sentence(sentence)(r) || sentence.checked_sub(1).is_some_and(|p| in_sentence(p)(r))
-    });
+    let sentences = &words.doc.sentences;
+    let previous = sentence
+        .checked_sub(1)
+        .filter(|&p| sentences[p].paragraph == sentences[sentence].paragraph);
+    let nearby = previous.unwrap_or(sentence)..sentence + 1;
+    let anonymous = analysis
+        .anonymous
+        .iter()
+        .chain(&analysis.vague)
+        .any(|r| in_sentence(sentence)(r) || previous.is_some_and(|p| in_sentence(p)(r)));
     anonymous
         || in_sentences(&analysis.attributions, nearby)
             .iter()
@@ -389,6 +402,10 @@ mod tests {
             ["compterait"]
         );
         assert_eq!(
+            flagged("Des dizaines de personnes seraient toujours portées disparues."),
+            ["seraient toujours portées"]
+        );
+        assert_eq!(
             flagged("Le navire transporterait des armes."),
             ["transporterait"]
         );
@@ -407,6 +424,21 @@ mod tests {
     }
 
     #[test]
+    fn a_source_in_the_previous_paragraph_does_not_cover_a_new_one() {
+        assert_eq!(
+            flagged("Les frappes ont visé Beyrouth, selon l’agence officielle.\n\nUn haut responsable aurait été tué."),
+            ["aurait été"]
+        );
+        assert_eq!(
+            flagged(
+                "The strikes hit Beirut, Reuters reported.\n\nA commander was reportedly killed."
+            ),
+            ["reportedly"]
+        );
+        assert!(flagged("Les frappes ont visé Beyrouth, selon l’agence officielle. Un haut responsable aurait été tué.").is_empty());
+    }
+
+    #[test]
     fn never_flags_sourced_hypothetical_or_courtesy_conditionals() {
         for text in [
             "Elle a précisé que le navire transporterait les blessés.",
@@ -420,6 +452,8 @@ mod tests {
             "Il aurait pu partir plus tôt, mais il aurait dû prévenir.",
             "Ce serait une erreur de partir maintenant.",
             "Le pays serait prêt à négocier.",
+            "Le pays serait toujours prêt à négocier.",
+            "Le pays serait alors prêt à négocier.",
             "Aurait-il menti ?",
             "« Il aurait fallu agir plus tôt », a regretté le maire.",
             "Le suspect aurait fui, selon une source policière.",

@@ -106,6 +106,53 @@ mod tests {
     }
 
     #[test]
+    fn flags_introduced_pronouns_opinions_and_hearsay_clauses() {
+        assert_eq!(
+            flagged("Pour beaucoup, cette frappe marque une escalade."),
+            ["Pour beaucoup"]
+        );
+        assert_eq!(
+            flagged("For some, the verdict came too late."),
+            ["For some"]
+        );
+        assert_eq!(
+            flagged("Certains redoutent une crise ; d’autres y voient une chance."),
+            ["Certains", "d’autres"]
+        );
+        assert_eq!(
+            flagged("Il se dit dans les couloirs que le ministre va partir."),
+            ["Il se dit dans les couloirs que"]
+        );
+        assert_eq!(
+            flagged("On murmure à Bruxelles que l’accord est proche."),
+            ["On murmure à Bruxelles que"]
+        );
+        assert_eq!(
+            flagged("Il se dit que le ministre va partir, a affirmé Jean Dupont.").len(),
+            1
+        );
+        assert_eq!(
+            flagged("Il se dit que le ministre va partir. Jean Dupont, député, l’a affirmé.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn never_flags_polls_or_pronouns_that_count() {
+        for text in [
+            "Selon des économistes interrogés par Reuters, la BCE va baisser ses taux.",
+            "Analysts polled by Reuters expect a cut.",
+            "Lavrov spoke to Rubio, the ministry said, News.az reports citing TASS.",
+            "La réforme compte pour beaucoup dans sa défaite.",
+            "Il a travaillé pour beaucoup de clients.",
+            "Il se dit prêt à négocier.",
+            "He worked for many years in Moscow.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+
+    #[test]
     fn flags_english_weasel_attributions() {
         assert_eq!(flagged("Experts believe the crisis will last.").len(), 1);
         assert_eq!(flagged("Some say the talks are over.").len(), 1);

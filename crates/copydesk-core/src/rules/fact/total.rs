@@ -157,10 +157,14 @@ fn total_at(words: &Words, tokens: &[usize], position: usize) -> Option<Found> {
 fn total_then_parts(words: &Words, tokens: &[usize]) -> Option<(Vec<Part>, Found)> {
     let colon = (1..tokens.len()).find(|&p| words.gap_has(tokens[p - 1], tokens[p], ':'))?;
     let cue = (0..colon).find(|&p| {
-        matches!(words.word(tokens[p]), "total" | "bilan" | "toll")
-            || (words.word(tokens[p]) == "en"
-                && p + 1 < colon
-                && words.word(tokens[p + 1]) == "tout")
+        let next = (p + 1 < colon).then(|| words.word(tokens[p + 1]));
+        matches!(
+            words.word(tokens[p]),
+            "total" | "bilan" | "toll" | "altogether"
+        ) || matches!(
+            (words.word(tokens[p]), next),
+            ("en", Some("tout")) | ("in", Some("all")) | ("all", Some("told"))
+        )
     })?;
     let mut numbers = Vec::new();
     let mut position = cue;
@@ -274,7 +278,8 @@ fn parts_before(words: &Words, tokens: &[usize], total: usize) -> Option<Vec<Par
             && !english_one;
         units.push(part.1);
         parts.push(part.0);
-        if segment_start == 0 || leading_words {
+        let opens_list = before[..segment_start].trim_end().ends_with(':');
+        if segment_start == 0 || leading_words || opens_list {
             break;
         }
         end = before[..segment_start]
@@ -298,7 +303,7 @@ fn parts_before(words: &Words, tokens: &[usize], total: usize) -> Option<Vec<Par
 
 /// Where the last item of an enumeration starts: after the last comma, "et" or "and".
 fn segment_start(text: &str) -> usize {
-    let comma = text.rfind(',').map_or(0, |i| i + 1);
+    let comma = text.rfind([',', ':']).map_or(0, |i| i + 1);
     let conjunction = [" et ", " and "]
         .iter()
         .filter_map(|c| text.rfind(c).map(|i| i + c.len()))
@@ -673,6 +678,30 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn reads_a_list_opened_by_a_colon() {
+        assert_eq!(
+            flagged("In all, 132 hostages remain in Gaza: 107 men, 19 women and 2 children.").len(),
+            1
+        );
+        assert_eq!(
+            flagged("All told, 40 people were hurt: 25 in Kyiv and 10 in Lviv.").len(),
+            1
+        );
+        assert_eq!(
+            flagged("Cinq avions ont décollé : deux français et un italien, soit un total de cinq appareils.")
+                .len(),
+            1
+        );
+        for text in [
+            "Trois avions ont décollé : deux français et un italien, soit un total de trois appareils.",
+            "Three planes took off: two French and one Italian, a total of three aircraft.",
+            "In all, 132 hostages remain in Gaza: 111 men, 19 women and 2 children.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
     }
 
     #[test]
