@@ -18,19 +18,15 @@ type WordSet = HashSet<Cow<'static, str>, BuildHasherDefault<Fnv>>;
 
 /// The words, folded. Most lines are folded already and are borrowed as they are; FNV hashing:
 /// the sets are built on every run and asked about every capitalised word.
-static WORDS: LazyLock<WordSet> = LazyLock::new(|| french_words().chain(listed(ENGLISH)).collect());
+static WORDS: LazyLock<WordSet> = LazyLock::new(|| listed(FRENCH).chain(listed(ENGLISH)).collect());
 
 /// The French list alone: French endings go on French stems only ("gutter" + "es" is no word).
-static FRENCH_WORDS: LazyLock<WordSet> = LazyLock::new(|| french_words().collect());
+static FRENCH_WORDS: LazyLock<WordSet> = LazyLock::new(|| listed(FRENCH).collect());
 
 fn listed(list: &'static str) -> impl Iterator<Item = Cow<'static, str>> {
     list.lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
         .map(folded)
-}
-
-fn french_words() -> impl Iterator<Item = Cow<'static, str>> {
-    listed(FRENCH)
 }
 
 /// Endings of French plural and feminine forms, tried when a word is not in the lists itself:
@@ -55,22 +51,29 @@ pub fn is_listed_word(word: &str) -> bool {
 /// plural or feminine form of one.
 pub fn is_common_word(word: &str) -> bool {
     let folded = folded(word);
+    if WORDS.contains(folded.as_ref()) {
+        return true;
+    }
     let stem_of = |ending: &str| {
         folded
             .strip_suffix(ending)
             .filter(|stem| stem.chars().count() >= 3)
     };
-    let french_inflection = FRENCH_INFLECTIONS
-        .iter()
-        .any(|ending| stem_of(ending).is_some_and(|stem| FRENCH_WORDS.contains(stem)));
-    let english_plural = stem_of("s").is_some_and(|stem| WORDS.contains(stem))
-        || stem_of("es").is_some_and(|stem| {
-            ["s", "x", "z", "ch", "sh"]
-                .iter()
-                .any(|end| stem.ends_with(end))
-                && WORDS.contains(stem)
-        });
-    WORDS.contains(folded.as_ref()) || french_inflection || english_plural
+    let french_inflection = || {
+        FRENCH_INFLECTIONS
+            .iter()
+            .any(|ending| stem_of(ending).is_some_and(|stem| FRENCH_WORDS.contains(stem)))
+    };
+    let english_plural = || {
+        stem_of("s").is_some_and(|stem| WORDS.contains(stem))
+            || stem_of("es").is_some_and(|stem| {
+                ["s", "x", "z", "ch", "sh"]
+                    .iter()
+                    .any(|end| stem.ends_with(end))
+                    && WORDS.contains(stem)
+            })
+    };
+    french_inflection() || english_plural()
 }
 
 #[cfg(test)]
