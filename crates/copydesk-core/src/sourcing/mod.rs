@@ -66,6 +66,49 @@ pub struct Attribution {
     pub kind: CueKind,
 }
 
+/// What a token may start, as bits: each scan of the analysis looks closer only at the tokens
+/// that carry its bit, and skips sentences with none.
+pub(crate) mod cue {
+    /// A speech verb ("a déclaré", "said"), in any tense, with or without an inverted pronoun.
+    pub const SPEECH_VERB: u8 = 1;
+    /// A word that may start an attribution: a speech verb, "selon", "according", "pour"…
+    pub const ATTRIBUTION: u8 = 1 << 1;
+    /// A word that may start a vague attribution: "observateurs", "on", "il se dit"…
+    pub const VAGUE: u8 = 1 << 2;
+    /// A word that may start an anonymous source: "source", "anonymat", "familiar"…
+    pub const ANONYMOUS: u8 = 1 << 3;
+}
+
+/// The [`cue`] bits of a folded word.
+fn cue_bits(word: &str) -> u8 {
+    let mut bits = 0;
+    if cues::speech_verb(word).is_some() {
+        bits |= cue::SPEECH_VERB;
+    }
+    if speakers::may_attribute(word) {
+        bits |= cue::ATTRIBUTION;
+    }
+    if sources::may_start_vague(word) {
+        bits |= cue::VAGUE;
+    }
+    if sources::may_start_anonymous(word) {
+        bits |= cue::ANONYMOUS;
+    }
+    bits
+}
+
+/// The [`cue`] bits of every token. An article repeats its words, so each distinct word is
+/// classified once.
+fn cue_bits_of(words: &Words) -> Vec<u8> {
+    let mut known: cues::FastMap<&str, u8> = cues::FastMap::default();
+    (0..words.folded.len())
+        .map(|token| {
+            let word = words.word(token);
+            *known.entry(word).or_insert_with(|| cue_bits(word))
+        })
+        .collect()
+}
+
 /// The sourcing of an article.
 #[derive(Debug)]
 pub struct Analysis {
@@ -106,10 +149,11 @@ impl Analysis {
                 quoted[token] = true;
             }
         }
-        let attributions = speakers::find(&words, &quotations, &quoted);
+        let cues = cue_bits_of(&words);
+        let attributions = speakers::find(&words, &quotations, &quoted, &cues);
         speakers::attach(&words, &mut quotations, &attributions);
-        let anonymous = sources::anonymous(&words, &quoted, &attributions);
-        let mut vague = sources::vague(&words, &quoted, &attributions);
+        let anonymous = sources::anonymous(&words, &quoted, &attributions, &cues);
+        let mut vague = sources::vague(&words, &quoted, &attributions, &cues);
         // "people close to him" is an anonymous source, not a vague one: one finding is enough.
         vague.retain(|v| !anonymous.iter().any(|a| a.start < v.end && v.start < a.end));
         Analysis {

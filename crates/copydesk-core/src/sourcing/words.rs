@@ -53,6 +53,11 @@ pub(crate) fn fold_token(word: &str) -> String {
 /// Appends the folded form of a token to `out`.
 fn fold_into(word: &str, out: &mut String) {
     let start = out.len();
+    if word.is_ascii() {
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
