@@ -33,6 +33,16 @@ impl Folded {
         let start = token.checked_sub(1).map_or(0, |p| self.ends[p]);
         &self.text[start..self.ends[token]]
     }
+
+    /// The folded tokens in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let word = &self.text[start..end];
+            start = end;
+            word
+        })
+    }
 }
 
 /// The tokens of an article with their folded forms.
