@@ -15,6 +15,8 @@ pub use report::{report, QuotationEntry, Report, SourceEntry, StateMediaEntry};
 pub use state_media::{state_media_citations, StateMediaCitation};
 
 use crate::document::Document;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use words::Words;
 
@@ -66,11 +68,97 @@ pub struct Attribution {
     pub kind: CueKind,
 }
 
+/// What a token may start, as bits: each scan of the analysis looks closer only at the tokens
+/// that carry its bit, and skips sentences with none.
+pub(crate) mod cue {
+    /// A speech verb ("a déclaré", "said"), in any tense, with or without an inverted pronoun.
+    pub const SPEECH_VERB: u8 = 1;
+    /// A word that may start an attribution: a speech verb, "selon", "according", "pour"…
+    pub const ATTRIBUTION: u8 = 1 << 1;
+    /// A word that may start a vague attribution: "observateurs", "on", "il se dit"…
+    pub const VAGUE: u8 = 1 << 2;
+    /// A word that may start an anonymous source: "source", "anonymat", "familiar"…
+    pub const ANONYMOUS: u8 = 1 << 3;
+    /// A word a reporting conditional may hang on: "aurait", "said"… (for
+    /// `attribution/unsourced-conditional`).
+    pub const CONDITIONAL: u8 = 1 << 4;
+}
+
+/// The [`cue`] bits of a folded word.
+fn cue_bits(word: &str) -> u8 {
+    let mut bits = 0;
+    if cues::speech_verb(word).is_some() {
+        bits |= cue::SPEECH_VERB;
+    }
+    if speakers::may_attribute(word) {
+        bits |= cue::ATTRIBUTION;
+    }
+    if sources::may_start_vague(word) {
+        bits |= cue::VAGUE;
+    }
+    if sources::may_start_anonymous(word) {
+        bits |= cue::ANONYMOUS;
+    }
+    if crate::rules::attribution::unsourced_conditional::may_be_conditional(word) {
+        bits |= cue::CONDITIONAL;
+    }
+    bits
+}
+
+/// The [`cue`] bits of every token. An article repeats its words, so each distinct word is
+/// classified once; a word of up to seven bytes is found by its bytes packed in an integer,
+/// which costs a fraction of hashing a string.
+fn cue_bits_of(folded: &words::Folded) -> Vec<u8> {
+    let mut short: HashMap<u64, u8, BuildHasherDefault<PackedHasher>> = HashMap::default();
+    let mut long: cues::FastMap<&str, u8> = cues::FastMap::default();
+    folded
+        .iter()
+        .map(|word| match packed(word) {
+            Some(key) => *short.entry(key).or_insert_with(|| cue_bits(word)),
+            None => *long.entry(word).or_insert_with(|| cue_bits(word)),
+        })
+        .collect()
+}
+
+/// A word of up to seven bytes as an integer: its bytes, then its length in the top byte.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    let length = u8::try_from(bytes.len()).ok().filter(|&l| l < 8)?;
+    let mut key = [0; 8];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[7] = length;
+    Some(u64::from_le_bytes(key))
+}
+
+/// Hashes a packed word with one multiplication, its high bits folded into the low ones that
+/// pick the bucket.
+#[derive(Default)]
+struct PackedHasher(u64);
+
+impl Hasher for PackedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(self.0 ^ u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let mixed = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = mixed ^ (mixed >> 32);
+    }
+}
+
 /// The sourcing of an article.
 #[derive(Debug)]
 pub struct Analysis {
     /// Whether each token is inside a quotation (not a quoted term).
     pub(crate) quoted: Vec<bool>,
+    /// The [`cue`] bits of each token.
+    pub(crate) cues: Vec<u8>,
     pub quotations: Vec<Quotation>,
     pub attributions: Vec<Attribution>,
     /// Anonymous sources: "une source proche du ministère", "sources familiar with".
@@ -106,10 +194,11 @@ impl Analysis {
                 quoted[token] = true;
             }
         }
-        let attributions = speakers::find(&words, &quotations, &quoted);
+        let cues = cue_bits_of(words.folded);
+        let attributions = speakers::find(&words, &quotations, &quoted, &cues);
         speakers::attach(&words, &mut quotations, &attributions);
-        let anonymous = sources::anonymous(&words, &quoted, &attributions);
-        let mut vague = sources::vague(&words, &quoted, &attributions);
+        let anonymous = sources::anonymous(&words, &quoted, &attributions, &cues);
+        let mut vague = sources::vague(&words, &quoted, &attributions, &cues);
         // "people close to him" is an anonymous source, not a vague one: one finding is enough.
         vague.retain(|v| !anonymous.iter().any(|a| a.start < v.end && v.start < a.end));
         Analysis {
@@ -118,11 +207,57 @@ impl Analysis {
             anonymous,
             vague,
             quoted,
+            cues,
         }
     }
 
     /// The folded-word view of the article, for rules that match words.
     pub(crate) fn words<'a>(&'a self, doc: &'a Document) -> Words<'a> {
         Words::of(doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    #[test]
+    fn cue_bits_of_every_token_match_its_word() {
+        let text = "Selon l’AFP, « c’est fini », ajoute-t-elle, a-t-il déclaré. Des observateurs, des sources \
+                    proches du dossier et d'aucuns estiment qu'il se dit que… People familiar \
+                    with the matter said: anonymously, “unidentified” 🗣 Jean‑Pierre a ajouté \
+                    aujourd'hui, 12 000 personnes. Ελλάδα déclarait, déclarèrent, déclarations";
+        let doc = Document::new(text.to_string(), Format::PlainText, None);
+        let words = Words::of(&doc);
+        let bits = cue_bits_of(words.folded);
+        assert_eq!(bits.len(), doc.tokens.len());
+        for (token, &found) in bits.iter().enumerate() {
+            assert_eq!(found, cue_bits(words.word(token)), "{}", words.word(token));
+        }
+        let has = |word: &str, bit: u8| {
+            (0..bits.len()).any(|t| words.word(t) == word && bits[t] & bit != 0)
+        };
+        assert!(has("ajoute-t-elle", cue::SPEECH_VERB));
+        assert!(has("ajoute-t-elle", cue::ATTRIBUTION));
+        assert!(has("declare", cue::SPEECH_VERB));
+        assert!(has("selon", cue::ATTRIBUTION));
+        assert!(has("observateurs", cue::VAGUE));
+        assert!(has("d'aucuns", cue::VAGUE));
+        assert!(has("sources", cue::ANONYMOUS));
+        assert!(has("familiar", cue::ANONYMOUS));
+        assert!(has("anonymously", cue::ANONYMOUS));
+        assert!(has("declarait", cue::CONDITIONAL));
+        assert!(cue_bits_of(&words::Folded::default()).is_empty());
+    }
+
+    #[test]
+    fn packed_words_keep_their_length_apart() {
+        assert_ne!(packed("a"), packed("a\0"));
+        assert_eq!(packed("selon"), packed("selon"));
+        assert!(packed("abcdefg").is_some());
+        assert!(packed("abcdefgh").is_none());
+        assert_eq!(packed(""), Some(0));
+        assert!(packed("été").is_some());
     }
 }

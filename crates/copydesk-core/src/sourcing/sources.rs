@@ -3,7 +3,7 @@
 
 use super::cues::{is_time_word, speech_verb, FastMap};
 use super::words::Words;
-use super::{Attribution, CueKind};
+use super::{cue, Attribution, CueKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -355,17 +355,47 @@ fn is_opinion_verb(word: &str) -> bool {
     OPINION_VERBS.contains(&word) || speech_verb(word).is_some()
 }
 
-/// The live (unquoted) tokens of each sentence.
+/// The live (unquoted) tokens of each sentence where one of them carries the [`super::cue`] bit
+/// `bit`: no other sentence can hold what the caller looks for.
 fn live_sentences<'a>(
     words: &'a Words,
     quoted: &'a [bool],
+    cues: &'a [u8],
+    bit: u8,
 ) -> impl Iterator<Item = (usize, Vec<usize>)> + 'a {
     words
         .doc
         .sentences
         .iter()
         .enumerate()
+        .filter(move |(_, s)| s.tokens.clone().any(|t| !quoted[t] && cues[t] & bit != 0))
         .map(move |(index, s)| (index, s.tokens.clone().filter(|&t| !quoted[t]).collect()))
+}
+
+/// Whether an anonymous source may start at this folded word: see [`anonymous`].
+pub(super) fn may_start_anonymous(word: &str) -> bool {
+    matches!(
+        word,
+        "source"
+            | "sources"
+            | "anonymat"
+            | "l'anonymat"
+            | "d'anonymat"
+            | "anonymity"
+            | "anonymously"
+            | "anonymement"
+            | "named"
+            | "identified"
+    ) || close_to_the_matter(word).is_some()
+        || is_authorised(word)
+}
+
+/// Whether a vague attribution may start at this folded word: see [`vague`].
+pub(super) fn may_start_vague(word: &str) -> bool {
+    PHRASES_BY_FIRST_WORD.contains_key(word)
+        || matches!(word, "il" | "on")
+        || is_vague_group(word.strip_prefix("d'").unwrap_or(word))
+        || VAGUE_PRONOUNS.contains(&word)
 }
 
 /// Anonymous sources, in order, without overlaps.
@@ -373,10 +403,14 @@ pub(super) fn anonymous(
     words: &Words,
     quoted: &[bool],
     attributions: &[Attribution],
+    cues: &[u8],
 ) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    for (sentence, live) in live_sentences(words, quoted) {
+    for (sentence, live) in live_sentences(words, quoted, cues, cue::ANONYMOUS) {
         for position in 0..live.len() {
+            if cues[live[position]] & cue::ANONYMOUS == 0 {
+                continue;
+            }
             let word = words.word(live[position]);
             if matches!(word, "source" | "sources") {
                 let own = super::in_sentences(attributions, sentence..sentence + 1);
@@ -680,10 +714,14 @@ pub(super) fn vague(
     words: &Words,
     quoted: &[bool],
     attributions: &[Attribution],
+    cues: &[u8],
 ) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    for (sentence, live) in live_sentences(words, quoted) {
+    for (sentence, live) in live_sentences(words, quoted, cues, cue::VAGUE) {
         for position in 0..live.len() {
+            if cues[live[position]] & cue::VAGUE == 0 {
+                continue;
+            }
             let hearsay = set_phrase(words, &live, position)
                 .or_else(|| hearsay_clause(words, &live, position));
             if let Some((span, _)) = hearsay {

@@ -6,7 +6,7 @@ use super::cues::{
     is_time_word, speech_verb, split_inverted, Strength,
 };
 use super::words::Words;
-use super::{Attribution, CueKind, Quotation, Speaker};
+use super::{cue, Attribution, CueKind, Quotation, Speaker};
 use crate::language::Language;
 use std::ops::Range;
 
@@ -40,8 +40,34 @@ fn is_name_particle(word: &str) -> bool {
     )
 }
 
-/// Every attribution in the article outside quotations, sentence by sentence.
-pub(super) fn find(words: &Words, quotations: &[Quotation], quoted: &[bool]) -> Vec<Attribution> {
+/// Whether an attribution may start at this folded word: see [`Sentence::attribution_at`].
+pub(super) fn may_attribute(word: &str) -> bool {
+    matches!(
+        word,
+        "selon"
+            | "d'apres"
+            | "citant"
+            | "citing"
+            | "according"
+            | "cite"
+            | "citee"
+            | "cites"
+            | "citees"
+            | "quoted"
+            | "cited"
+            | "pour"
+            | "for"
+    ) || speech_verb(word).is_some()
+}
+
+/// Every attribution in the article outside quotations, sentence by sentence. `cues` holds the
+/// [`super::cue`] bits of every token.
+pub(super) fn find(
+    words: &Words,
+    quotations: &[Quotation],
+    quoted: &[bool],
+    cues: &[u8],
+) -> Vec<Attribution> {
     let doc = words.doc;
     let mut found = Vec::new();
     let mut spoken: Vec<&Range<usize>> = quotations
@@ -52,12 +78,13 @@ pub(super) fn find(words: &Words, quotations: &[Quotation], quoted: &[bool]) -> 
     spoken.sort_by_key(|span| span.start);
     let mut next_quotation = 0;
     let mut furthest_end = 0;
+    let has = |token: usize, bit: u8| cues.get(token).is_some_and(|&bits| bits & bit != 0);
+    // An incise holds a speech verb at its token or the next one (see `is_incise`).
+    let incise = |t: usize| {
+        (has(t, cue::SPEECH_VERB) || has(t + 1, cue::SPEECH_VERB)) && is_incise(words, t)
+    };
+    let mut live = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
-        let live: Vec<usize> = sentence
-            .tokens
-            .clone()
-            .filter(|&t| !quoted[t] || is_incise(words, t))
-            .collect();
         // Sentences come in order: the quotations starting before this one ends are read once,
         // and one of them overlaps it when the furthest of their ends lies inside or beyond it.
         while let Some(span) = spoken
@@ -67,13 +94,21 @@ pub(super) fn find(words: &Words, quotations: &[Quotation], quoted: &[bool]) -> 
             furthest_end = furthest_end.max(span.end);
             next_quotation += 1;
         }
+        if !sentence.tokens.clone().any(|t| has(t, cue::ATTRIBUTION)) {
+            continue;
+        }
+        live.clear();
+        live.extend(sentence.tokens.clone().filter(|&t| !quoted[t] || incise(t)));
         let has_quotation = furthest_end > sentence.span.start;
         let reader = Sentence {
             words,
             live: &live,
             has_quotation,
         };
-        for position in 0..live.len() {
+        for (position, &token) in live.iter().enumerate() {
+            if !has(token, cue::ATTRIBUTION) {
+                continue;
+            }
             if let Some(attribution) = reader.attribution_at(position, index) {
                 found.push(attribution);
             }

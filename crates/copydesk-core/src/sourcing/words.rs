@@ -29,9 +29,30 @@ impl Folded {
         self.ends.len()
     }
 
+    #[inline]
     pub fn get(&self, token: usize) -> &str {
-        let start = token.checked_sub(1).map_or(0, |p| self.ends[p]);
-        &self.text[start..self.ends[token]]
+        &self.text[self.start(token)..self.ends[token]]
+    }
+
+    #[inline]
+    fn start(&self, token: usize) -> usize {
+        token.checked_sub(1).map_or(0, |p| self.ends[p])
+    }
+
+    /// Whether two tokens fold to the same word; their lengths tell most pairs apart at once.
+    pub fn same(&self, a: usize, b: usize) -> bool {
+        let length = |t: usize| self.ends[t] - self.start(t);
+        length(a) == length(b) && self.get(a) == self.get(b)
+    }
+
+    /// The folded tokens in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let word = &self.text[start..end];
+            start = end;
+            word
+        })
     }
 }
 
@@ -53,6 +74,11 @@ pub(crate) fn fold_token(word: &str) -> String {
 /// Appends the folded form of a token to `out`.
 fn fold_into(word: &str, out: &mut String) {
     let start = out.len();
+    if word.is_ascii() {
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -116,6 +142,7 @@ impl<'a> Words<'a> {
         }
     }
 
+    #[inline]
     pub fn word(&self, token: usize) -> &'a str {
         self.folded.get(token)
     }
@@ -193,6 +220,26 @@ impl<'a> Words<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_compares_folded_tokens() {
+        use crate::document::{Document, Format};
+        let doc = Document::new(
+            "Élu élu, l’État l'état ; été étés 🗣 🗣".to_string(),
+            Format::PlainText,
+            None,
+        );
+        let words = Words::of(&doc);
+        let same = |a: usize, b: usize| words.folded.same(a, b);
+        for a in 0..words.folded.len() {
+            for b in 0..words.folded.len() {
+                assert_eq!(same(a, b), words.word(a) == words.word(b), "{a} {b}");
+            }
+        }
+        assert!(same(0, 1));
+        assert!(same(2, 3));
+        assert!(!same(4, 5));
+    }
 
     #[test]
     fn fold_token_agrees_with_fold() {

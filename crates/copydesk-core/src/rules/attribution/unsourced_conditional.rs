@@ -3,7 +3,7 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
 use crate::rules::Rule;
 use crate::sourcing::words::Words;
-use crate::sourcing::{analysis, in_sentences, Analysis, CueKind};
+use crate::sourcing::{analysis, cue, in_sentences, Analysis, CueKind};
 use std::ops::Range;
 
 declare_rule! {
@@ -190,7 +190,7 @@ impl Rule for UnsourcedConditional {
             let has_candidate = sentence
                 .tokens
                 .clone()
-                .any(|t| may_be_conditional(words.word(t)));
+                .any(|t| analysis.cues[t] & cue::CONDITIONAL != 0);
             if !has_candidate
                 || is_hypothetical(
                     &words,
@@ -222,8 +222,9 @@ impl Rule for UnsourcedConditional {
     }
 }
 
-/// A cheap first look: the words a reporting conditional can hang on.
-fn may_be_conditional(word: &str) -> bool {
+/// A cheap first look: the words a reporting conditional can hang on. The sourcing analysis
+/// asks it once per distinct word (see [`cue::CONDITIONAL`]).
+pub(crate) fn may_be_conditional(word: &str) -> bool {
     word.ends_with("ait")
         || word.ends_with("aient")
         || matches!(

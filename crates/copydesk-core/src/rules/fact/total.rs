@@ -155,6 +155,12 @@ fn total_at(words: &Words, tokens: &[usize], position: usize) -> Option<Found> {
 /// policiers". The clause before the colon must say it gives a total ("total", "bilan", "en
 /// tout", "toll"), and every item after it must be a count.
 fn total_then_parts(words: &Words, tokens: &[usize]) -> Option<(Vec<Part>, Found)> {
+    // The gaps between the tokens lie in the sentence's text: without a colon there, none
+    // holds one.
+    let sentence = words.span(*tokens.first()?).start..words.span(*tokens.last()?).end;
+    if !words.doc.masked[sentence].contains(':') {
+        return None;
+    }
     let colon = (1..tokens.len()).find(|&p| words.gap_has(tokens[p - 1], tokens[p], ':'))?;
     let cue = (0..colon).find(|&p| {
         let next = (p + 1 < colon).then(|| words.word(tokens[p + 1]));

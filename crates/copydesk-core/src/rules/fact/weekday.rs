@@ -50,8 +50,24 @@ impl Rule for WeekdayMismatch {
         let words = Words::of(doc);
         let mut latest_year: Option<i32> = None;
         for sentence in &doc.sentences {
+            // Most sentences hold neither a year nor a weekday: they are passed over without
+            // reading their words twice.
+            let dated = sentence.tokens.clone().any(|t| may_be_year(&words, t));
+            let has_weekday = || {
+                sentence
+                    .tokens
+                    .clone()
+                    .any(|t| weekday(words.word(t)).is_some())
+            };
+            if !dated && !has_weekday() {
+                continue;
+            }
             let tokens: Vec<usize> = sentence.tokens.clone().collect();
-            let years = time_years(&words, &tokens);
+            let years = if dated {
+                time_years(&words, &tokens)
+            } else {
+                Vec::new()
+            };
             let sentence_year = years.first().copied();
             for position in 0..tokens.len() {
                 let Some(weekday) = weekday(words.word(tokens[position])) else {
@@ -190,11 +206,15 @@ fn weekday(word: &str) -> Option<Weekday> {
 
 /// A year written as a number: 1900 to 2099.
 fn year(words: &Words, token: usize) -> Option<i32> {
-    let raw = words.raw(token);
-    (words.is_number(token) && raw.len() == 4)
-        .then(|| raw.parse().ok())
+    may_be_year(words, token)
+        .then(|| words.raw(token).parse().ok())
         .flatten()
         .filter(|y| (1900..2100).contains(y))
+}
+
+/// Whether a token is a number of four digits: a sentence without one has no year.
+fn may_be_year(words: &Words, token: usize) -> bool {
+    words.is_number(token) && words.raw(token).len() == 4
 }
 
 /// The years of a sentence that say when the story happens, in text order: with a month

@@ -56,10 +56,10 @@ impl Rule for RepeatedWord {
                 if first.kind != TokenKind::Word || second.kind != TokenKind::Word {
                     continue;
                 }
-                let word = words.word(index);
-                if word != words.word(index + 1) {
+                if !words.folded.same(index, index + 1) {
                     continue;
                 }
+                let word = words.word(index);
                 let gap = &doc.masked[first.span.end..second.span.start];
                 if !gap.chars().all(is_space) {
                     continue;
