@@ -457,8 +457,7 @@ pub fn runs(doc: &Document) -> Vec<Run> {
         let mut pending: Vec<Unit> = Vec::new();
         let mut last_end: Option<usize> = None;
         for token in doc.sentence_tokens(sentence) {
-            let joined =
-                last_end.is_some_and(|end| doc.masked[end..token.span.start].chars().all(is_space));
+            let joined = last_end.is_some_and(|end| is_blank(&doc.masked[end..token.span.start]));
             if !joined || token.kind != TokenKind::Word {
                 close_run(&mut runs, &mut current, &mut pending);
             }
@@ -492,10 +491,17 @@ pub fn runs(doc: &Document) -> Vec<Run> {
     runs
 }
 
-/// Whether a word is one lowercase unit that is no particle ("président", "said"): it ends any
-/// run, and most words of an article are such words, so they skip the work of [`units`].
+/// Whether text between two tokens is only spaces.
+fn is_blank(gap: &str) -> bool {
+    gap.bytes().all(|b| b == b' ') || gap.chars().all(is_space)
+}
+
+/// Whether a word is one unit, not capitalised, that is no particle ("président", "said",
+/// "2024"): it ends any run, and most words of an article are such words, so they skip the work
+/// of [`units`].
 fn is_plain_lowercase_word(word: &str) -> bool {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+    let plain_ascii = |b: u8| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-' && b != b'\'';
+    if word.bytes().all(plain_ascii) {
         return !is_particle(word);
     }
     // Each lowercase letter folds to one letter or more: a word longer than any particle needs
