@@ -101,6 +101,9 @@ pub struct Gazetteer {
     /// Which entity answers for an entity of an earlier layer, once worked out (finding out
     /// decodes the entity).
     overrides: Mutex<HashMap<(usize, u32), EntityId>>,
+    /// The entities decoded so far: rules ask for the same few over and over, and decoding a
+    /// record costs far more than copying it.
+    decoded: Mutex<HashMap<EntityId, Option<Entity>>>,
 }
 
 impl Gazetteer {
@@ -114,6 +117,7 @@ impl Gazetteer {
         Gazetteer {
             layers,
             overrides: Mutex::default(),
+            decoded: Mutex::default(),
         }
     }
 
@@ -151,7 +155,11 @@ impl Gazetteer {
 
     /// Decodes an entity.
     pub fn entity(&self, id: EntityId) -> Option<Entity> {
-        self.layers.get(usize::from(id.layer))?.entity(id.index)
+        let mut decoded = self.decoded.lock().unwrap_or_else(|p| p.into_inner());
+        decoded
+            .entry(id)
+            .or_insert_with(|| self.layers.get(usize::from(id.layer))?.entity(id.index))
+            .clone()
     }
 
     /// The entity that answers for `posting` of `layer`: itself, or the entity of a later layer
