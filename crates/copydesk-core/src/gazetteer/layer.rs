@@ -312,7 +312,37 @@ pub struct Layer {
     lowercase_starts: fst::Set<Section>,
     /// The same words in a hash set, made on first use: the question is asked for most words
     /// of an article, and a hash lookup costs a fraction of an fst walk.
-    lowercase_start_words: OnceLock<HashSet<String, BuildHasherDefault<Fnv>>>,
+    lowercase_start_words: OnceLock<LowercaseStarts>,
+}
+
+/// The first words of forms that may match in lowercase, and their first two bytes: most
+/// lowercase words of an article begin as none of them does, and a bit tells so.
+struct LowercaseStarts {
+    words: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// One bit per pair of bytes (a one-byte word's second byte is 0).
+    first_pairs: Vec<u64>,
+}
+
+impl LowercaseStarts {
+    fn new(words: HashSet<String, BuildHasherDefault<Fnv>>) -> LowercaseStarts {
+        let mut first_pairs = vec![0; 1 << 10];
+        for word in &words {
+            let pair = first_pair(word);
+            first_pairs[pair >> 6] |= 1 << (pair & 63);
+        }
+        LowercaseStarts { words, first_pairs }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let pair = first_pair(word);
+        self.first_pairs[pair >> 6] & (1 << (pair & 63)) != 0 && self.words.contains(word)
+    }
+}
+
+fn first_pair(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let byte = |i: usize| usize::from(bytes.get(i).copied().unwrap_or(0));
+    (byte(0) << 8) | byte(1)
 }
 
 impl std::fmt::Debug for Layer {
@@ -391,13 +421,18 @@ impl Layer {
 
     /// Decodes one entity.
     pub fn entity(&self, index: u32) -> Option<Entity> {
+        serde_json::from_str(self.record(index)?).ok()
+    }
+
+    /// The JSON record of one entity, as compiled.
+    pub(crate) fn record(&self, index: u32) -> Option<&str> {
         let index = index as usize;
         let start = self.u64_in(&self.offsets, index)? as usize;
         let end = self.u64_in(&self.offsets, index + 1)? as usize;
         let bytes = self
             .all()
             .get(self.data.start + start..self.data.start + end)?;
-        serde_json::from_slice(bytes).ok()
+        std::str::from_utf8(bytes).ok()
     }
 
     fn postings_in(&self, range: &Range<usize>, value: u64) -> Vec<Posting> {
@@ -433,7 +468,7 @@ impl Layer {
                 while let Some(key) = stream.next() {
                     words.extend(std::str::from_utf8(key).ok().map(str::to_string));
                 }
-                words
+                LowercaseStarts::new(words)
             })
             .contains(word)
     }

@@ -5,10 +5,17 @@
 //! longest partial match, needs no automaton built at load time, and works the same on the
 //! bundled gazetteer and on a memory-mapped file of a million entities (an Aho-Corasick automaton
 //! over millions of forms would take seconds and hundreds of megabytes to build on every run).
+//! Articles repeat their words, so a [`Matcher`] remembers where the index stands after each
+//! word it has walked, and walks on from there.
 
-use super::layer::{first_word, Layer, Posting};
+use super::layer::{Layer, Posting};
+use crate::sourcing::cues::Fnv;
 use crate::text::{is_apostrophe, is_hyphen, is_space};
+use fst::raw::{CompiledAddr, Output};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::sync::LazyLock;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Prose folded for matching, with the source offset of every folded byte.
@@ -23,21 +30,46 @@ impl Folded {
     /// Folds `source[span]` as [`crate::text::fold`] does, keeping offsets. Runs of spaces and
     /// line breaks become one space, so names wrapped over lines still match.
     pub fn new(source: &str, span: Range<usize>) -> Folded {
-        let mut text = String::with_capacity(span.len());
-        let mut offsets = Vec::with_capacity(span.len() + 1);
+        let prose = &source[span.clone()];
+        let bytes = prose.as_bytes();
+        let mut text = String::with_capacity(prose.len());
+        let mut offsets = Vec::with_capacity(prose.len() + 1);
         let mut last_space = false;
-        for (at, c) in source[span.clone()].char_indices() {
-            let at = span.start + at;
-            if c.is_ascii_alphanumeric() {
-                text.push(c.to_ascii_lowercase());
-                offsets.push(at);
-                last_space = false;
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let offset = span.start + at;
+            if is_ascii_space(byte) {
+                if !last_space {
+                    text.push(' ');
+                    offsets.push(offset);
+                }
+                last_space = true;
+                at += 1;
                 continue;
             }
+            // Other ASCII, most of any article, folds to itself in lowercase: a run of it is
+            // copied at once.
+            if byte.is_ascii() {
+                let run = bytes[at..]
+                    .iter()
+                    .position(|&b| !b.is_ascii() || is_ascii_space(b))
+                    .map_or(bytes.len(), |length| at + length);
+                let before = text.len();
+                text.push_str(&prose[at..run]);
+                text[before..].make_ascii_lowercase();
+                offsets.extend(offset..span.start + run);
+                last_space = false;
+                at = run;
+                continue;
+            }
+            let Some(c) = prose[at..].chars().next() else {
+                break;
+            };
+            at += c.len_utf8();
             let mut push = |text: &mut String, folded: char| {
                 let before = text.len();
                 text.push(folded);
-                offsets.extend(std::iter::repeat_n(at, text.len() - before));
+                offsets.extend(std::iter::repeat_n(offset, text.len() - before));
             };
             if is_space(c) {
                 if !last_space {
@@ -72,8 +104,41 @@ impl Folded {
     }
 }
 
+/// The ASCII characters [`is_space`] takes for spaces.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t'..=b'\r')
+}
+
+/// The first character folded by [`LATIN_FOLDS`].
+const LATIN_START: u32 = 0x80;
+
+/// The folded forms of the Latin-1 and Latin Extended characters (up to U+024F), worked out
+/// once by Unicode decomposition: they are nearly all the non-ASCII letters of French and
+/// English news, and a table answers for them at a fraction of the cost.
+static LATIN_FOLDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    (LATIN_START..0x250)
+        .map(|code| {
+            let mut folded = String::new();
+            if let Some(c) = char::from_u32(code) {
+                decompose_and_fold(c, |f| folded.push(f));
+            }
+            folded
+        })
+        .collect()
+});
+
 /// Folds one character: no diacritics, lowercase, ligatures spelt out.
 pub fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        return emit(c.to_ascii_lowercase());
+    }
+    match LATIN_FOLDS.get((u32::from(c) - LATIN_START) as usize) {
+        Some(folded) => folded.chars().for_each(emit),
+        None => decompose_and_fold(c, emit),
+    }
+}
+
+fn decompose_and_fold(c: char, mut emit: impl FnMut(char)) {
     match c {
         'œ' | 'Œ' => "oe".chars().for_each(emit),
         'æ' | 'Æ' => "ae".chars().for_each(emit),
@@ -87,16 +152,49 @@ pub fn fold_char(c: char, mut emit: impl FnMut(char)) {
     }
 }
 
-/// Byte offsets in folded text where a word starts: a letter or digit not after a letter, a
-/// digit or a hyphen (so "soudan" in "port-soudan" is not a word start, "otan" in "l'otan" is).
-pub fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut previous: Option<char> = None;
-    text.char_indices().filter_map(move |(at, c)| {
-        let starts =
-            c.is_alphanumeric() && !previous.is_some_and(|p| p.is_alphanumeric() || p == '-');
-        previous = Some(c);
-        starts.then_some(at)
+/// The byte length of the character of `text` at `at` if it is a letter or a digit.
+fn alphanumeric_length(text: &str, at: usize) -> Option<usize> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return byte.is_ascii_alphanumeric().then_some(1);
+    }
+    let c = text.get(at..)?.chars().next()?;
+    c.is_alphanumeric().then(|| c.len_utf8())
+}
+
+/// The words of folded text where a name may start, as the byte ranges of their letters and
+/// digits: a letter or digit not after a letter, a digit or a hyphen (so "soudan" in
+/// "port-soudan" is no start, "otan" in "l'otan" is), up to the first character that is neither.
+pub fn word_starts(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    let mut joined = false;
+    std::iter::from_fn(move || loop {
+        let byte = *text.as_bytes().get(at)?;
+        let (alphanumeric, hyphen, length) = if byte.is_ascii() {
+            (byte.is_ascii_alphanumeric(), byte == b'-', 1)
+        } else {
+            let c = text.get(at..)?.chars().next()?;
+            (c.is_alphanumeric(), false, c.len_utf8())
+        };
+        if alphanumeric && !joined {
+            let start = at;
+            at += length;
+            while let Some(length) = alphanumeric_length(text, at) {
+                at += length;
+            }
+            return Some(start..at);
+        }
+        joined = alphanumeric || hyphen;
+        at += length;
     })
+}
+
+/// Whether the source character at `at` is a lowercase letter.
+fn is_lowercase_at(source: &str, at: usize) -> bool {
+    match source.as_bytes().get(at) {
+        Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
+        _ => source[at..].chars().next().is_some_and(char::is_lowercase),
+    }
 }
 
 /// Whether folded text has a word boundary at `end`: no letter or digit follows, nor a hyphen
@@ -110,29 +208,6 @@ pub fn ends_word(text: &str, end: usize) -> bool {
     }
 }
 
-/// Every form of `layer` (keys have hyphens as spaces, see [`super::key`]) that starts at folded offset `start` and ends on a word boundary:
-/// (end, fst value), shortest first.
-pub fn walk(layer: &Layer, text: &str, start: usize) -> Vec<(usize, u64)> {
-    let fst = layer.forms.as_fst();
-    let mut node = fst.root();
-    let mut output = fst::raw::Output::zero();
-    let mut hits = Vec::new();
-    for (i, &b) in text.as_bytes()[start..].iter().enumerate() {
-        let b = if b == b'-' { b' ' } else { b };
-        let Some(index) = node.find_input(b) else {
-            break;
-        };
-        let transition = node.transition(index);
-        output = output.cat(transition.out);
-        node = fst.node(transition.addr);
-        let end = start + i + 1;
-        if node.is_final() && text.is_char_boundary(end) && ends_word(text, end) {
-            hits.push((end, output.cat(node.final_output()).value()));
-        }
-    }
-    hits
-}
-
 /// A found form: its folded byte range and its postings, with their layer, later layers first.
 pub struct Hit {
     pub range: Range<usize>,
@@ -142,44 +217,143 @@ pub struct Hit {
 /// The longest known forms in folded text, left to right, not overlapping, whose written case
 /// fits (see [`Posting::case_matches`]).
 pub fn find_forms(layers: &[Layer], folded: &Folded, source: &str) -> Vec<Hit> {
-    let text = &folded.text;
-    let mut hits = Vec::new();
-    let mut next_free = 0;
-    let mut ends: Vec<(usize, usize, u64)> = Vec::new();
-    for start in word_starts(text) {
-        if start < next_free {
-            continue;
+    Matcher::new(layers).find_forms(folded, source)
+}
+
+/// Where the forms index of a layer stands after a word, once walked.
+#[derive(Clone, Copy)]
+enum Walked {
+    NotYet,
+    /// No form starts with the word.
+    Nowhere,
+    At(CompiledAddr, Output),
+}
+
+/// What a layer knows of a word that starts a walk.
+#[derive(Clone, Copy)]
+struct Start {
+    /// Whether a form of the layer may start with the word written in lowercase.
+    in_lowercase: bool,
+    walked: Walked,
+}
+
+/// Finds forms in the paragraphs of one article, remembering for each word where the forms
+/// index of each layer stands after it.
+pub struct Matcher<'a> {
+    layers: &'a [Layer],
+    /// Each word's first entry in `starts`, which holds one entry per layer.
+    words: HashMap<Box<str>, usize, BuildHasherDefault<Fnv>>,
+    starts: Vec<Start>,
+    /// The forms ending at each end, per start: (end, layer, fst value).
+    ends: Vec<(usize, usize, u64)>,
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(layers: &'a [Layer]) -> Matcher<'a> {
+        Matcher {
+            layers,
+            words: HashMap::default(),
+            starts: Vec::new(),
+            ends: Vec::new(),
         }
-        // A word written in lowercase starts only the forms that may be written so: most words
-        // of an article are lowercase, and walking the index from each would cost the most.
-        let lowercase = source[folded.offsets[start]..]
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase);
-        let first = if lowercase {
-            first_word(&text[start..])
-        } else {
-            ""
-        };
-        ends.clear();
-        for (index, layer) in layers.iter().enumerate() {
-            if lowercase && !layer.may_start_in_lowercase(first) {
+    }
+
+    /// The longest known forms in folded text, left to right, not overlapping, whose written
+    /// case fits (see [`Posting::case_matches`]).
+    pub fn find_forms(&mut self, folded: &Folded, source: &str) -> Vec<Hit> {
+        let text = &folded.text;
+        let mut hits = Vec::new();
+        let mut next_free = 0;
+        for word in word_starts(text) {
+            if word.start < next_free {
                 continue;
             }
-            ends.extend(
-                walk(layer, text, start)
-                    .into_iter()
-                    .map(|(end, value)| (end, index, value)),
-            );
+            // A word written in lowercase starts only the forms that may be written so: most
+            // words of an article are lowercase, and walking the index from each would cost the
+            // most.
+            let lowercase = is_lowercase_at(source, folded.offsets[word.start]);
+            let written = &text[word.clone()];
+            if lowercase
+                && !self
+                    .layers
+                    .iter()
+                    .any(|l| l.may_start_in_lowercase(written))
+            {
+                continue;
+            }
+            let start = word.start;
+            self.walk_from(text, word, lowercase);
+            if let Some(hit) = self.longest(start, folded, source) {
+                next_free = hit.range.end;
+                hits.push(hit);
+            }
         }
-        ends.sort_by(|a, b| b.cmp(a));
+        hits
+    }
+
+    /// Fills `ends` with the forms of every layer that start with `word` and end on a word
+    /// boundary, in any order.
+    fn walk_from(&mut self, text: &str, word: Range<usize>, lowercase: bool) {
+        self.ends.clear();
+        let entry = self.entry(&text[word.clone()]);
+        for (index, layer) in self.layers.iter().enumerate() {
+            let start = &mut self.starts[entry + index];
+            if lowercase && !start.in_lowercase {
+                continue;
+            }
+            let fst = layer.forms.as_fst();
+            if let Walked::NotYet = start.walked {
+                start.walked = walk_word(fst, &text[word.clone()]);
+            }
+            let Walked::At(addr, mut output) = start.walked else {
+                continue;
+            };
+            let mut node = fst.node(addr);
+            let mut end = word.end;
+            loop {
+                if node.is_final() && text.is_char_boundary(end) && ends_word(text, end) {
+                    let value = output.cat(node.final_output()).value();
+                    self.ends.push((end, index, value));
+                }
+                let Some(&byte) = text.as_bytes().get(end) else {
+                    break;
+                };
+                let byte = if byte == b'-' { b' ' } else { byte };
+                let Some(input) = node.find_input(byte) else {
+                    break;
+                };
+                let transition = node.transition(input);
+                output = output.cat(transition.out);
+                node = fst.node(transition.addr);
+                end += 1;
+            }
+        }
+    }
+
+    /// The first of `starts`' entries for a word, added if new.
+    fn entry(&mut self, word: &str) -> usize {
+        if let Some(&entry) = self.words.get(word) {
+            return entry;
+        }
+        let entry = self.starts.len();
+        self.starts.extend(self.layers.iter().map(|layer| Start {
+            in_lowercase: layer.may_start_in_lowercase(word),
+            walked: Walked::NotYet,
+        }));
+        self.words.insert(word.into(), entry);
+        entry
+    }
+
+    /// The longest of `ends` whose case fits, with the postings of every layer that knows it.
+    fn longest(&mut self, start: usize, folded: &Folded, source: &str) -> Option<Hit> {
+        self.ends.sort_by(|a, b| b.cmp(a));
         let mut longest: Option<Hit> = None;
-        for &(end, layer, value) in &ends {
+        for &(end, layer, value) in &self.ends {
             if longest.as_ref().is_some_and(|hit| hit.range.end != end) {
                 break;
             }
             let written = &source[folded.source_span(source, start..end)];
-            let postings = layers[layer]
+            let postings = self.layers[layer]
                 .form_postings(value)
                 .into_iter()
                 .filter(|p| p.case_matches(written))
@@ -193,17 +367,31 @@ pub fn find_forms(layers: &[Layer], folded: &Folded, source: &str) -> Vec<Hit> {
                 longest = None;
             }
         }
-        if let Some(hit) = longest {
-            next_free = hit.range.end;
-            hits.push(hit);
-        }
+        longest
     }
-    hits
+}
+
+/// Where the forms index stands after the bytes of a word, from its root.
+fn walk_word<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, word: &str) -> Walked {
+    let mut node = fst.root();
+    let mut output = Output::zero();
+    for &byte in word.as_bytes() {
+        let Some(input) = node.find_input(byte) else {
+            return Walked::Nowhere;
+        };
+        let transition = node.transition(input);
+        output = output.cat(transition.out);
+        node = fst.node(transition.addr);
+    }
+    Walked::At(node.addr(), output)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::layer::first_word;
+    use crate::gazetteer::Bytes;
+    use proptest::prelude::*;
 
     #[test]
     fn folding_keeps_source_offsets() {
@@ -218,12 +406,275 @@ mod tests {
     }
 
     #[test]
+    fn folding_handles_every_kind_of_character() {
+        for (source, folded) in [
+            ("", ""),
+            ("L’Œuvre d'Ibn\u{202F}Saoud", "l'oeuvre d'ibn saoud"),
+            ("Jean‑Pierre \t\r\n Straße", "jean-pierre strasse"),
+            ("🗣 Zaïomski 👇", "🗣 zaiomski 👇"),
+            ("İSTANBUL ǅemal", "istanbul ǆemal"),
+        ] {
+            assert_eq!(
+                Folded::new(source, 0..source.len()).text,
+                folded,
+                "{source}"
+            );
+        }
+        let source = "x 🗣 Zaïomski";
+        let folded = Folded::new(source, 2..source.len());
+        let at = folded.text.find('z').unwrap();
+        assert_eq!(
+            &source[folded.source_span(source, at..folded.text.len())],
+            "Zaïomski"
+        );
+    }
+
+    #[test]
+    fn the_latin_table_folds_as_decomposition_does() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let (mut fast, mut slow) = (String::new(), String::new());
+            fold_char(c, |f| fast.push(f));
+            decompose_and_fold(c, |f| slow.push(f));
+            assert_eq!(fast, slow, "{c:?}");
+        }
+    }
+
+    #[test]
     fn words_start_after_apostrophes_but_not_inside_hyphenated_words() {
-        let starts: Vec<usize> = word_starts("l'otan jean-pierre").collect();
-        assert_eq!(starts, [0, 2, 7]);
+        let starts: Vec<Range<usize>> = word_starts("l'otan jean-pierre").collect();
+        assert_eq!(starts, [0..1, 2..6, 7..11]);
+        let starts: Vec<Range<usize>> = word_starts("  é🗣x-y 12ab").collect();
+        assert_eq!(starts, [2..4, 8..9, 12..16]);
+        assert_eq!(word_starts("").count(), 0);
         assert!(ends_word("maduro's", 6));
         assert!(!ends_word("maduros", 6));
         assert!(!ends_word("port-soudan", 4));
         assert!(ends_word("pro- et anti", 3));
+    }
+
+    /// The folding as it was before runs of ASCII were copied at once: character by character.
+    fn reference_fold(source: &str) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut offsets = Vec::new();
+        let mut last_space = false;
+        for (at, c) in source.char_indices() {
+            let mut push = |text: &mut String, folded: char| {
+                let before = text.len();
+                text.push(folded);
+                offsets.extend(std::iter::repeat_n(at, text.len() - before));
+            };
+            if is_space(c) {
+                if !last_space {
+                    push(&mut text, ' ');
+                }
+                last_space = true;
+                continue;
+            }
+            last_space = false;
+            if is_apostrophe(c) {
+                push(&mut text, '\'');
+            } else if is_hyphen(c) {
+                push(&mut text, '-');
+            } else {
+                decompose_and_fold(c, |folded| push(&mut text, folded));
+            }
+        }
+        offsets.push(source.len());
+        (text, offsets)
+    }
+
+    /// A form found: its folded range and postings.
+    type FoundForm = (Range<usize>, Vec<(usize, Posting)>);
+
+    /// The walk as it was before words were remembered: from every word start, byte by byte.
+    fn reference_forms(layers: &[Layer], folded: &Folded, source: &str) -> Vec<FoundForm> {
+        let text = &folded.text;
+        let mut hits = Vec::new();
+        let mut next_free = 0;
+        let mut previous: Option<char> = None;
+        for (start, c) in text.char_indices() {
+            let starts =
+                c.is_alphanumeric() && !previous.is_some_and(|p| p.is_alphanumeric() || p == '-');
+            previous = Some(c);
+            if !starts || start < next_free {
+                continue;
+            }
+            let lowercase = source[folded.offsets[start]..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            let mut ends = Vec::new();
+            for (index, layer) in layers.iter().enumerate() {
+                if lowercase && !layer.may_start_in_lowercase(first_word(&text[start..])) {
+                    continue;
+                }
+                let fst = layer.forms.as_fst();
+                let mut node = fst.root();
+                let mut output = Output::zero();
+                for (i, &b) in text.as_bytes()[start..].iter().enumerate() {
+                    let b = if b == b'-' { b' ' } else { b };
+                    let Some(input) = node.find_input(b) else {
+                        break;
+                    };
+                    let transition = node.transition(input);
+                    output = output.cat(transition.out);
+                    node = fst.node(transition.addr);
+                    let end = start + i + 1;
+                    if node.is_final() && text.is_char_boundary(end) && ends_word(text, end) {
+                        ends.push((end, index, output.cat(node.final_output()).value()));
+                    }
+                }
+            }
+            ends.sort_by(|a, b| b.cmp(a));
+            let mut longest: Option<FoundForm> = None;
+            for &(end, layer, value) in &ends {
+                if longest.as_ref().is_some_and(|hit| hit.0.end != end) {
+                    break;
+                }
+                let written = &source[folded.source_span(source, start..end)];
+                let hit = longest.get_or_insert_with(|| (start..end, Vec::new()));
+                hit.1.extend(
+                    layers[layer]
+                        .form_postings(value)
+                        .into_iter()
+                        .filter(|p| p.case_matches(written))
+                        .map(|p| (layer, p)),
+                );
+                if hit.1.is_empty() {
+                    longest = None;
+                }
+            }
+            if let Some(hit) = longest {
+                next_free = hit.0.end;
+                hits.push(hit);
+            }
+        }
+        hits
+    }
+
+    const PIECES: &[&str] = &[
+        "Le",
+        "le",
+        "de",
+        "De",
+        "la",
+        "Nicolás",
+        "Nicolas",
+        "Maduro",
+        "Vladimir",
+        "Poutine",
+        "l'",
+        "L’",
+        "d’",
+        "Otan",
+        "OTAN",
+        "-",
+        "‑",
+        "al",
+        "Sissi",
+        "Jean",
+        "Pierre",
+        " ",
+        " ",
+        " ",
+        "\u{a0}",
+        "\n",
+        "é",
+        "🗣",
+        "RT",
+        "Rt",
+        "US",
+        "us",
+        "Port",
+        "Soudan",
+        ",",
+        ".",
+        "Wall",
+        "Street",
+        "Journal",
+        "von",
+        "der",
+        "Leyen",
+        "14ymedio",
+        "2024",
+        "Kremlin",
+        "Moscou",
+        "Russia",
+        "Today",
+        "’s",
+        "Corporation",
+        "Rostec",
+        "Dmitri",
+        "Peskov",
+        "Bachar",
+        "Assad",
+        "Al",
+        "M.",
+        "Œuvre",
+        "İstanbul",
+        "ß",
+        "Tass",
+        "Irna",
+        "président",
+        "Président",
+        "Recep",
+        "Tayyip",
+        "Erdoğan",
+        "Banque",
+        "mondiale",
+        "Sputnik",
+        "Ria",
+        "Novosti",
+        "ﬁ",
+        "ǅ",
+        "\t",
+        "\u{202f}",
+        "\u{feff}",
+        "ʼ",
+        "‘",
+        "\r\n",
+        "Ω",
+        "ﬀ",
+        "e\u{301}",
+        "—",
+        "des",
+        "dalai",
+        "Lama",
+    ];
+
+    /// The bundled gazetteer and a newsroom's, which knows some of the same forms.
+    static LAYERS: LazyLock<Vec<Layer>> = LazyLock::new(|| {
+        let newsroom = crate::gazetteer::source::parse(
+            "[[entity]]\nkind = \"person\"\nname = { fr = \"Vladimir Poutine\", en = \"Vladimir Putin\" }\naliases = [\"de Moscou\", \"Le Kremlin de Moscou\"]\n\n[[entity]]\nkind = \"organization\"\nname = { fr = \"al-Sissi Journal\", en = \"Sissi Journal\" }\n",
+            std::path::Path::new("newsroom.toml"),
+        )
+        .unwrap();
+        let bytes = crate::gazetteer::layer::compile(&newsroom).unwrap();
+        vec![
+            Layer::open(Bytes::Static(super::super::BUNDLED_BYTES)).unwrap(),
+            Layer::open(Bytes::Owned(bytes)).unwrap(),
+        ]
+    });
+
+    proptest! {
+        #[test]
+        fn remembered_words_find_what_the_plain_walk_finds(
+            first in proptest::collection::vec(0..PIECES.len(), 0..40),
+            second in proptest::collection::vec(0..PIECES.len(), 0..40),
+        ) {
+            let layers = &*LAYERS;
+            let mut matcher = Matcher::new(layers);
+            for pieces in [&first, &second, &first] {
+                let source: String = pieces.iter().map(|&i| PIECES[i]).collect();
+                let folded = Folded::new(&source, 0..source.len());
+                prop_assert_eq!((folded.text.clone(), folded.offsets.clone()), reference_fold(&source));
+                let found: Vec<_> = matcher
+                    .find_forms(&folded, &source)
+                    .into_iter()
+                    .map(|hit| (hit.range, hit.postings))
+                    .collect();
+                prop_assert_eq!(found, reference_forms(layers, &folded, &source));
+            }
+        }
     }
 }

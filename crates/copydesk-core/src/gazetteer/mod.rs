@@ -40,15 +40,25 @@ static BUNDLED: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
     Arc::new(Gazetteer::from_layers(vec![layer]))
 });
 
-/// Country names by ISO 3166-1 alpha-2 code, from the bundled gazetteer's countries.
+/// Country names by ISO 3166-1 alpha-2 code, from the bundled gazetteer's countries. Only the
+/// records that name their category as a country are decoded: decoding all of them would cost
+/// more than checking a short article, on every run.
 static COUNTRY_NAMES: LazyLock<HashMap<String, Localized>> = LazyLock::new(|| {
     let layer = &BUNDLED.layers[0];
     (0..layer.len() as u32)
+        .filter(|&index| {
+            layer
+                .record(index)
+                .is_some_and(|record| record.contains(COUNTRY_CATEGORY))
+        })
         .filter_map(|index| layer.entity(index))
         .filter(|e| e.kind == Kind::Place && e.category.as_deref() == Some("country"))
         .filter_map(|e| Some((e.country?, e.name)))
         .collect()
 });
+
+/// How an entity's record says it is a country (see [`layer::compile`]).
+const COUNTRY_CATEGORY: &str = r#""category":"country""#;
 
 /// The house name of a country from its ISO code: "RU" → "Russie" in French, "Russia" in English.
 pub fn country_name(code: &str, language: Language) -> Option<&'static str> {
@@ -91,6 +101,9 @@ pub struct Gazetteer {
     /// Which entity answers for an entity of an earlier layer, once worked out (finding out
     /// decodes the entity).
     overrides: Mutex<HashMap<(usize, u32), EntityId>>,
+    /// The entities decoded so far: rules ask for the same few over and over, and decoding a
+    /// record costs far more than copying it.
+    decoded: Mutex<HashMap<EntityId, Option<Entity>>>,
 }
 
 impl Gazetteer {
@@ -104,6 +117,7 @@ impl Gazetteer {
         Gazetteer {
             layers,
             overrides: Mutex::default(),
+            decoded: Mutex::default(),
         }
     }
 
@@ -141,7 +155,11 @@ impl Gazetteer {
 
     /// Decodes an entity.
     pub fn entity(&self, id: EntityId) -> Option<Entity> {
-        self.layers.get(usize::from(id.layer))?.entity(id.index)
+        let mut decoded = self.decoded.lock().unwrap_or_else(|p| p.into_inner());
+        decoded
+            .entry(id)
+            .or_insert_with(|| self.layers.get(usize::from(id.layer))?.entity(id.index))
+            .clone()
     }
 
     /// The entity that answers for `posting` of `layer`: itself, or the entity of a later layer
@@ -267,9 +285,10 @@ impl Gazetteer {
     /// ("RT", "AP", "US") only where written in capitals, and only as whole words.
     pub fn mentions(&self, doc: &Document) -> Vec<Mention> {
         let mut mentions = Vec::new();
+        let mut matcher = matching::Matcher::new(&self.layers);
         for paragraph in &doc.paragraphs {
             let folded = matching::Folded::new(&doc.masked, paragraph.span.clone());
-            for hit in matching::find_forms(&self.layers, &folded, &doc.source) {
+            for hit in matcher.find_forms(&folded, &doc.source) {
                 let matches = hit
                     .postings
                     .into_iter()

@@ -457,8 +457,7 @@ pub fn runs(doc: &Document) -> Vec<Run> {
         let mut pending: Vec<Unit> = Vec::new();
         let mut last_end: Option<usize> = None;
         for token in doc.sentence_tokens(sentence) {
-            let joined =
-                last_end.is_some_and(|end| doc.masked[end..token.span.start].chars().all(is_space));
+            let joined = last_end.is_some_and(|end| is_blank(&doc.masked[end..token.span.start]));
             if !joined || token.kind != TokenKind::Word {
                 close_run(&mut runs, &mut current, &mut pending);
             }
@@ -470,7 +469,7 @@ pub fn runs(doc: &Document) -> Vec<Run> {
                 close_run(&mut runs, &mut current, &mut pending);
                 continue;
             }
-            for unit in units(doc, token.span.clone()) {
+            units(doc, token.span.clone(), |unit| {
                 if unit.capitalised {
                     if !current.is_empty() {
                         current.append(&mut pending);
@@ -485,17 +484,24 @@ pub fn runs(doc: &Document) -> Vec<Run> {
                         current.push(unit);
                     }
                 }
-            }
+            });
         }
         close_run(&mut runs, &mut current, &mut pending);
     }
     runs
 }
 
-/// Whether a word is one lowercase unit that is no particle ("président", "said"): it ends any
-/// run, and most words of an article are such words, so they skip the work of [`units`].
+/// Whether text between two tokens is only spaces.
+fn is_blank(gap: &str) -> bool {
+    gap.bytes().all(|b| b == b' ') || gap.chars().all(is_space)
+}
+
+/// Whether a word is one unit, not capitalised, that is no particle ("président", "said",
+/// "2024"): it ends any run, and most words of an article are such words, so they skip the work
+/// of [`units`].
 fn is_plain_lowercase_word(word: &str) -> bool {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+    let plain_ascii = |b: u8| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-' && b != b'\'';
+    if word.bytes().all(plain_ascii) {
         return !is_particle(word);
     }
     // Each lowercase letter folds to one letter or more: a word longer than any particle needs
@@ -517,7 +523,16 @@ fn close_run(runs: &mut Vec<Run>, current: &mut Vec<Unit>, pending: &mut Vec<Uni
 
 /// The units of a word token: its hyphenated parts, without a leading elision ("d’Ukraine") or
 /// an English possessive ("Prabowo’s").
-fn units(doc: &Document, span: Range<usize>) -> Vec<Unit> {
+fn units(doc: &Document, span: Range<usize>, mut each: impl FnMut(Unit)) {
+    let word = &doc.source[span.clone()];
+    // Most names are plain ASCII words, one unit each.
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return each(Unit {
+            key: word.to_ascii_lowercase(),
+            capitalised: word.as_bytes()[0].is_ascii_uppercase(),
+            span,
+        });
+    }
     let mut span = span;
     let possessive = doc.source[span.clone()]
         .char_indices()
@@ -537,7 +552,6 @@ fn units(doc: &Document, span: Range<usize>) -> Vec<Unit> {
             start = span.start + at + c.len_utf8();
         }
     }
-    let mut out = Vec::new();
     let mut part_start = start;
     let body = &doc.source[start..span.end];
     for (at, c) in body
@@ -550,7 +564,7 @@ fn units(doc: &Document, span: Range<usize>) -> Vec<Unit> {
         let part = part_start..start + at;
         if !part.is_empty() {
             let written = &doc.source[part.clone()];
-            out.push(Unit {
+            each(Unit {
                 key: key(written),
                 capitalised: written.chars().next().is_some_and(char::is_uppercase),
                 span: part,
@@ -558,5 +572,61 @@ fn units(doc: &Document, span: Range<usize>) -> Vec<Unit> {
         }
         part_start = start + at + c.len_utf8();
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_keys(text: &str) -> Vec<Vec<(String, bool)>> {
+        let doc = Document::new(text.to_string(), Format::PlainText, Some(Language::French));
+        runs(&doc)
+            .into_iter()
+            .map(|run| {
+                run.units
+                    .into_iter()
+                    .map(|unit| (doc.text(unit.span).to_string(), unit.capitalised))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn runs_hold_capitalised_words_and_the_particles_between_them() {
+        let runs = run_keys(
+            "Selon Abdel Fattah al-Burhan, l’armée d’Ukraine et Ursula von der Leyen, \
+             Prabowo’s 2024 Jean‑Pierre Élysée 3e dé 🗣 Zaïomski.",
+        );
+        let texts: Vec<Vec<&str>> = runs
+            .iter()
+            .map(|run| run.iter().map(|(text, _)| text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["Selon", "Abdel", "Fattah", "al", "Burhan"],
+                vec!["Ukraine"],
+                vec!["Ursula", "von", "der", "Leyen"],
+                vec!["Prabowo"],
+                vec!["Jean", "Pierre", "Élysée"],
+                vec!["Zaïomski"],
+            ]
+        );
+        assert!(!runs[0][3].1 && runs[0][4].1);
+        assert!(run_keys("").is_empty());
+    }
+
+    #[test]
+    fn unit_keys_are_folded_as_gazetteer_keys() {
+        let doc = Document::new(
+            "Élysée ÉLYSÉE Gazprom2 O’Neill".to_string(),
+            Format::PlainText,
+            Some(Language::French),
+        );
+        let keys: Vec<String> = runs(&doc)
+            .into_iter()
+            .flat_map(|run| run.units.into_iter().map(|unit| unit.key))
+            .collect();
+        assert_eq!(keys, ["elysee", "elysee", "gazprom2", "o'neill"]);
+    }
 }
