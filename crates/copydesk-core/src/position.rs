@@ -110,7 +110,9 @@ fn unit_len(c: char, encoding: Encoding) -> usize {
 fn count_units(s: &str, encoding: Encoding) -> usize {
     match encoding {
         Encoding::Utf8 => s.len(),
-        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
+        // A char outside the Basic Multilingual Plane (four UTF-8 bytes, lead byte 0xF0 and
+        // above) takes two UTF-16 units.
+        Encoding::Utf16 => s.chars().count() + s.bytes().filter(|&b| b >= 0xF0).count(),
         Encoding::Scalar => s.chars().count(),
     }
 }
@@ -133,6 +135,17 @@ mod tests {
         assert_eq!(index.position(text, offset, Encoding::Scalar), pos(0, 3));
         let second = text.find('t').unwrap();
         assert_eq!(index.position(text, second, Encoding::Utf16), pos(1, 1));
+    }
+
+    #[test]
+    fn utf16_columns_count_two_units_for_chars_beyond_the_basic_plane() {
+        let text = "é’🗣\u{00A0}👇x\u{10FFFF}y";
+        let index = LineIndex::new(text);
+        for (offset, _) in text.char_indices() {
+            let expected: usize = text[..offset].chars().map(char::len_utf16).sum();
+            let position = index.position(text, offset, Encoding::Utf16);
+            assert_eq!(position, pos(0, expected as u32));
+        }
     }
 
     #[test]

@@ -298,7 +298,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
         }
         let c = char_at(text, at);
         let next_at = at + c.len_utf8();
-        if is_word_char(c) {
+        if !c.is_ascii() && is_word_char(c) {
             let digit = !is_latin1_letter(c) && c.is_numeric();
             match &mut current {
                 Some((_, all_digits)) => *all_digits &= digit,
