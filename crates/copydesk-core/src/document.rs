@@ -118,8 +118,7 @@ impl Document {
         let paragraph = self.paragraphs.len();
         for span in segment::split_sentences(&self.masked, block.clone(), &quotes) {
             let first_token = self.tokens.len();
-            self.tokens
-                .extend(segment::tokenize(&self.masked, span.clone()));
+            segment::tokenize_into(&self.masked, span.clone(), &mut self.tokens);
             self.sentences.push(Sentence {
                 span,
                 paragraph,
@@ -314,7 +313,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
             binary,
         }
     };
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, &bytes) {
         return Err(locate(&bytes, nul, true));
     }
     String::from_utf8(bytes).map_err(|error| {

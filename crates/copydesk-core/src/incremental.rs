@@ -17,6 +17,7 @@ use crate::gazetteer::Gazetteer;
 use crate::language::Language;
 use crate::rules::{Rule, Scope};
 use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -45,18 +46,37 @@ impl PartialEq for Setting {
     }
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// A paragraph's source and prose, with their hash computed once: the cache's maps look a
+/// paragraph up several times per check, and hash only that.
+#[derive(Clone, Eq)]
 struct ParagraphText {
+    hash: u64,
     source: Box<str>,
     masked: Box<str>,
 }
 
 impl ParagraphText {
     fn of(doc: &Document, span: Range<usize>) -> ParagraphText {
+        let (source, masked) = (&doc.source[span.clone()], &doc.masked[span]);
+        let mut hasher = DefaultHasher::new();
+        (source, masked).hash(&mut hasher);
         ParagraphText {
-            source: doc.source[span.clone()].into(),
-            masked: doc.masked[span].into(),
+            hash: hasher.finish(),
+            source: source.into(),
+            masked: masked.into(),
         }
+    }
+}
+
+impl PartialEq for ParagraphText {
+    fn eq(&self, other: &ParagraphText) -> bool {
+        self.hash == other.hash && self.source == other.source && self.masked == other.masked
+    }
+}
+
+impl Hash for ParagraphText {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
     }
 }
 

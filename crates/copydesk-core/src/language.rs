@@ -12,16 +12,83 @@ pub enum Language {
     English,
 }
 
-const FRENCH_MARKERS: &[&str] = &[
-    "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "pour", "que", "qui",
-    "sur", "pas", "au", "aux", "avec", "à", "ce", "cette", "il", "elle", "ont", "sont", "été",
-    "selon", "mais", "par", "ses", "leur", "d'un", "d'une", "l'", "où",
-];
-const ENGLISH_MARKERS: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "was", "for", "that", "with", "on", "said", "by", "as",
-    "at", "from", "his", "her", "has", "have", "are", "it", "were", "which", "would", "their",
-    "an", "this", "but", "after",
-];
+/// French function words ("l'" and "d'un" are counted as elisions before these are asked).
+fn is_french_marker(word: &str) -> bool {
+    matches!(
+        word,
+        "le" | "la"
+            | "les"
+            | "des"
+            | "du"
+            | "de"
+            | "et"
+            | "est"
+            | "une"
+            | "un"
+            | "dans"
+            | "pour"
+            | "que"
+            | "qui"
+            | "sur"
+            | "pas"
+            | "au"
+            | "aux"
+            | "avec"
+            | "à"
+            | "ce"
+            | "cette"
+            | "il"
+            | "elle"
+            | "ont"
+            | "sont"
+            | "été"
+            | "selon"
+            | "mais"
+            | "par"
+            | "ses"
+            | "leur"
+            | "d'un"
+            | "d'une"
+            | "l'"
+            | "où"
+    )
+}
+
+fn is_english_marker(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "of"
+            | "and"
+            | "to"
+            | "in"
+            | "is"
+            | "was"
+            | "for"
+            | "that"
+            | "with"
+            | "on"
+            | "said"
+            | "by"
+            | "as"
+            | "at"
+            | "from"
+            | "his"
+            | "her"
+            | "has"
+            | "have"
+            | "are"
+            | "it"
+            | "were"
+            | "which"
+            | "would"
+            | "their"
+            | "an"
+            | "this"
+            | "but"
+            | "after"
+    )
+}
 
 impl Language {
     /// The two-letter code: `fr` or `en`.
@@ -69,15 +136,19 @@ impl Language {
             if word.len() > LONGEST_MARKER {
                 continue;
             }
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            let word = lower.as_str();
-            if FRENCH_MARKERS.contains(&word) {
-                french += 1;
-            }
-            if ENGLISH_MARKERS.contains(&word) {
-                english += 1;
-            }
+            let mut ascii = [0u8; LONGEST_MARKER];
+            let word = if word.is_ascii() {
+                let ascii = &mut ascii[..word.len()];
+                ascii.copy_from_slice(word.as_bytes());
+                ascii.make_ascii_lowercase();
+                std::str::from_utf8(ascii).unwrap_or_default()
+            } else {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            };
+            french += usize::from(is_french_marker(word));
+            english += usize::from(is_english_marker(word));
         }
         if english > french {
             Language::English

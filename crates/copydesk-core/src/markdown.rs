@@ -109,16 +109,11 @@ pub(crate) fn scope(source: &str) -> Scoped {
 
 /// A copy of the source with every byte but line breaks made a space.
 pub(crate) fn blank_copy(source: &str) -> String {
-    source
+    let blank: Vec<u8> = source
         .bytes()
-        .map(|b| {
-            if b == b'\n' || b == b'\r' {
-                b as char
-            } else {
-                ' '
-            }
-        })
-        .collect()
+        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect();
+    String::from_utf8(blank).expect("spaces and line breaks are ASCII")
 }
 
 fn unmask(masked: &mut String, source: &str, range: Range<usize>) {
@@ -219,6 +214,14 @@ mod tests {
             prose("Voir ![Nicolos](a.png) et <https://b.org>."),
             "Voir et ."
         );
+    }
+
+    #[test]
+    fn blank_copy_keeps_length_and_line_breaks() {
+        let source = "É🗣 a\r\nb\u{00A0}’\n";
+        let blank = blank_copy(source);
+        assert_eq!(blank.len(), source.len());
+        assert_eq!(blank, format!("{}\r\n{}\n", " ".repeat(8), " ".repeat(6)));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text).map(|i| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
             line_starts,
             len: text.len(),
@@ -99,12 +99,6 @@ impl LineIndex {
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
-}
-
 fn unit_len(c: char, encoding: Encoding) -> usize {
     match encoding {
         Encoding::Utf8 => c.len_utf8(),
@@ -116,7 +110,9 @@ fn unit_len(c: char, encoding: Encoding) -> usize {
 fn count_units(s: &str, encoding: Encoding) -> usize {
     match encoding {
         Encoding::Utf8 => s.len(),
-        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
+        // A char outside the Basic Multilingual Plane (four UTF-8 bytes, lead byte 0xF0 and
+        // above) takes two UTF-16 units.
+        Encoding::Utf16 => s.chars().count() + s.bytes().filter(|&b| b >= 0xF0).count(),
         Encoding::Scalar => s.chars().count(),
     }
 }
@@ -139,6 +135,17 @@ mod tests {
         assert_eq!(index.position(text, offset, Encoding::Scalar), pos(0, 3));
         let second = text.find('t').unwrap();
         assert_eq!(index.position(text, second, Encoding::Utf16), pos(1, 1));
+    }
+
+    #[test]
+    fn utf16_columns_count_two_units_for_chars_beyond_the_basic_plane() {
+        let text = "é’🗣\u{00A0}👇x\u{10FFFF}y";
+        let index = LineIndex::new(text);
+        for (offset, _) in text.char_indices() {
+            let expected: usize = text[..offset].chars().map(char::len_utf16).sum();
+            let position = index.position(text, offset, Encoding::Utf16);
+            assert_eq!(position, pos(0, expected as u32));
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Segmentation of prose into quotations, sentences and word tokens, all as byte spans of the
 //! source.
 
-use crate::text::{is_apostrophe, is_hyphen, is_space, is_word_char};
+use crate::text::{is_apostrophe, is_hyphen, is_latin1_letter, is_space, is_word_char};
 use std::ops::Range;
 
 /// A block of prose: a paragraph, a heading, a list item or a table cell.
@@ -56,15 +56,14 @@ pub fn quote_pairs(text: &str, range: Range<usize>) -> Vec<QuotePair> {
     let mut open: Vec<(Mark, usize, usize)> = Vec::new();
     let mut pairs = Vec::new();
     let slice = &text[range.clone()];
-    let first_visible = slice
-        .char_indices()
-        .find(|&(_, c)| !is_space(c))
-        .map(|(i, _)| i);
-    let mut previous: Option<char> = None;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((index, c)) = chars.next() {
+    let first_visible = slice.len() - slice.trim_start_matches(is_space).len();
+    // Every mark is '"' or starts with the lead byte 0xC2 (« ») or 0xE2 (“ ” „ ‹ ›): the other
+    // bytes are skipped unread.
+    for index in memchr::memchr3_iter(b'"', 0xC2, 0xE2, slice.as_bytes()) {
+        let Some(c) = slice[index..].chars().next() else {
+            continue;
+        };
         let at = range.start + index;
-        let next = chars.peek().map(|&(_, n)| n);
         let mut close = |mark: Mark, open: &mut Vec<(Mark, usize, usize)>| {
             if let Some(depth) = open.iter().rposition(|&(m, _, _)| m == mark) {
                 let (_, start, mark_len) = open[depth];
@@ -77,12 +76,15 @@ pub fn quote_pairs(text: &str, range: Range<usize>) -> Vec<QuotePair> {
         };
         match c {
             '«' => open.push((Mark::Guillemet, at, c.len_utf8())),
-            '»' if Some(index) == first_visible && open.is_empty() => {
+            '»' if index == first_visible && open.is_empty() => {
                 open.push((Mark::Guillemet, at, c.len_utf8()))
             }
             '»' => close(Mark::Guillemet, &mut open),
             '“' if open.last().is_some_and(|&(m, _, _)| m == Mark::Curly)
-                && in_closing_position(previous, next) =>
+                && in_closing_position(
+                    slice[..index].chars().next_back(),
+                    slice[index + c.len_utf8()..].chars().next(),
+                ) =>
             {
                 close(Mark::Curly, &mut open)
             }
@@ -96,7 +98,6 @@ pub fn quote_pairs(text: &str, range: Range<usize>) -> Vec<QuotePair> {
             '›' => close(Mark::Single, &mut open),
             _ => {}
         }
-        previous = Some(c);
     }
     pairs.sort_by_key(|pair| pair.span.start);
     pairs
@@ -133,29 +134,23 @@ fn is_closing(c: char) -> bool {
 /// Splits `text[range]` (one paragraph) into sentences. Never splits inside a quotation, after a
 /// title ("M.", "Mme", "Dr") or an initial ("V. Poutine").
 pub fn split_sentences(text: &str, range: Range<usize>, quotes: &[QuotePair]) -> Vec<Range<usize>> {
-    let mut boundaries = quote_depth_changes(quotes);
-    boundaries.reverse();
+    let boundaries = quote_depth_changes(quotes);
+    let mut passed = 0;
     let mut depth = 0i32;
     let mut sentences = Vec::new();
     let mut start = range.start;
-    let slice = &text[range.clone()];
-    let chars: Vec<(usize, char)> = slice
-        .char_indices()
-        .map(|(i, c)| (range.start + i, c))
-        .collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        while boundaries.last().is_some_and(|&(offset, _)| offset <= at) {
-            depth += boundaries.pop().map_or(0, |(_, change)| change);
+    for at in terminals(text, range.clone()) {
+        let mark = char_at(text, at);
+        while let Some(&(_, change)) = boundaries.get(passed).filter(|&&(offset, _)| offset <= at) {
+            depth += change;
+            passed += 1;
         }
-        if depth == 0 && is_terminal(c) {
-            if let Some(next_start) = sentence_break_after(text, &chars, i) {
+        if depth == 0 {
+            if let Some(next_start) = sentence_break_after(text, range.clone(), at, mark) {
                 sentences.push(start..next_start);
                 start = next_start;
             }
         }
-        i += 1;
     }
     sentences.push(start..range.end);
     sentences
@@ -164,46 +159,76 @@ pub fn split_sentences(text: &str, range: Range<usize>, quotes: &[QuotePair]) ->
         .collect()
 }
 
-/// Where the next sentence starts when the terminal mark at `chars[i]` ends one.
-fn sentence_break_after(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let (at, mark) = chars[i];
+/// The offsets of the terminal marks (. ! ? …) in `text[range]`, in order. "…" starts with the
+/// byte 0xE2, like the typographic apostrophe and quotation marks: the bytes after tell them
+/// apart.
+fn terminals(text: &str, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let bytes = &text.as_bytes()[range.clone()];
+    let mut ascii = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    let mut ellipses = memchr::memchr_iter(0xE2, bytes)
+        .filter(move |&i| bytes[i..].starts_with("…".as_bytes()))
+        .peekable();
+    std::iter::from_fn(move || {
+        let next = match (ascii.peek(), ellipses.peek()) {
+            (Some(a), Some(e)) if e < a => ellipses.next(),
+            (Some(_), _) => ascii.next(),
+            (None, _) => ellipses.next(),
+        };
+        next.map(|i| range.start + i)
+    })
+}
+
+/// The char that starts at `at`, a char boundary before the end of `text`.
+fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes()[at] {
+        byte if byte.is_ascii() => byte as char,
+        _ => text[at..].chars().next().unwrap_or(' '),
+    }
+}
+
+/// Where the next sentence starts when the terminal `mark` at `at` ends one in the paragraph
+/// `text[paragraph]`.
+fn sentence_break_after(
+    text: &str,
+    paragraph: Range<usize>,
+    at: usize,
+    mark: char,
+) -> Option<usize> {
     if mark == '.' && is_abbreviation_or_initial(text, at) {
         return None;
     }
-    let mut j = i + 1;
-    while j < chars.len() && (is_terminal(chars[j].1) || is_closing(chars[j].1)) {
-        j += 1;
-    }
-    let mut spaced = false;
-    while j < chars.len() && is_space(chars[j].1) {
-        spaced = true;
-        j += 1;
-    }
-    let &(next_at, next) = chars.get(j)?;
-    if spaced {
+    let after = &text[at + mark.len_utf8()..paragraph.end];
+    let marks = after.trim_start_matches(|c| is_terminal(c) || is_closing(c));
+    let rest = marks.trim_start_matches(is_space);
+    let next = rest.chars().next()?;
+    let next_at = paragraph.end - rest.len();
+    if rest.len() < marks.len() {
         let starts_sentence = !next.is_lowercase() && !matches!(next, ',' | ';' | ':' | ')' | ']');
         return starts_sentence.then_some(next_at);
     }
     // "américaines“.Interrogé": a missing space after a period, before a capitalised word.
-    let before = i.checked_sub(1).map(|k| chars[k].1);
-    let glued_after_word = before.is_some_and(|b| b.is_lowercase() || is_closing(b));
-    let capitalised_word =
-        next.is_uppercase() && chars.get(j + 1).is_some_and(|&(_, c)| c.is_lowercase());
+    let before = &text[paragraph.start..at];
+    let glued_after_word = before
+        .chars()
+        .next_back()
+        .is_some_and(|b| b.is_lowercase() || is_closing(b));
+    let mut word = rest.chars().skip(1);
+    let capitalised_word = next.is_uppercase() && word.next().is_some_and(char::is_lowercase);
     (mark == '.'
-        && j == i + 1
+        && marks.len() == after.len()
         && glued_after_word
         && capitalised_word
-        && !glued_before_period(chars, i))
+        && !glued_before_period(before))
     .then_some(next_at)
 }
 
 /// "U.S.A" or "www.Site": a period inside a dotted word is not glued prose.
-fn glued_before_period(chars: &[(usize, char)], i: usize) -> bool {
-    chars[..i]
-        .iter()
+fn glued_before_period(before: &str) -> bool {
+    before
+        .chars()
         .rev()
-        .take_while(|&&(_, c)| !is_space(c))
-        .any(|&(_, c)| c == '.')
+        .take_while(|&c| !is_space(c))
+        .any(|c| c == '.')
 }
 
 fn is_abbreviation_or_initial(text: &str, period: usize) -> bool {
@@ -248,24 +273,256 @@ fn trim(text: &str, span: Range<usize>) -> Option<Range<usize>> {
 /// inside a token; so do "." and "," between digits.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let slice = &text[range.clone()];
-    let mut chars = slice.char_indices().peekable();
+    tokenize_into(text, range, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`], adding the tokens to `tokens`.
+pub fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    // The token being read: where it starts, and whether it has only digits so far.
     let mut current: Option<(usize, bool)> = None;
-    let mut previous = ' ';
-    while let Some((index, c)) = chars.next() {
-        let at = range.start + index;
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
-        if is_word_char(c) {
-            let is_digit = c.is_numeric();
-            current = Some(match current {
-                Some((start, all_digits)) => (start, all_digits && is_digit),
-                None => (at, is_digit),
-            });
-        } else if current.is_some() && joins(previous, c, next) {
-            // Stays inside the token.
-        } else if let Some((start, all_digits)) = current.take() {
+    // What joins() asks of the char before.
+    let (mut after_word, mut after_digit) = (false, false);
+    let mut at = range.start;
+    while at < range.end {
+        if bytes[at].is_ascii_alphanumeric() {
+            let (length, digits) = ascii_word_run(&bytes[at..range.end]);
+            match &mut current {
+                Some((_, all_digits)) => *all_digits &= digits,
+                None => current = Some((at, digits)),
+            }
+            at += length;
+            (after_word, after_digit) = (true, bytes[at - 1].is_ascii_digit());
+            continue;
+        }
+        let c = char_at(text, at);
+        let next_at = at + c.len_utf8();
+        if !c.is_ascii() && is_word_char(c) {
+            let digit = !is_latin1_letter(c) && c.is_numeric();
+            match &mut current {
+                Some((_, all_digits)) => *all_digits &= digit,
+                None => current = Some((at, digit)),
+            }
+            (after_word, after_digit) = (true, c.is_ascii_digit());
+        } else {
+            if let Some((start, all_digits)) = current {
+                let next = || text[next_at..range.end].chars().next().unwrap_or(' ');
+                if !joins(after_word, after_digit, c, next) {
+                    tokens.push(token(start..at, all_digits));
+                    current = None;
+                }
+            }
+            (after_word, after_digit) = (false, false);
+        }
+        at = next_at;
+    }
+    if let Some((start, all_digits)) = current {
+        tokens.push(token(start..range.end, all_digits));
+    }
+}
+
+/// The length of the run of ASCII letters and digits that starts `bytes`, and whether it holds
+/// only digits.
+fn ascii_word_run(bytes: &[u8]) -> (usize, bool) {
+    let mut all_digits = true;
+    for (length, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'0'..=b'9' => {}
+            b'a'..=b'z' | b'A'..=b'Z' => all_digits = false,
+            _ => return (length, all_digits),
+        }
+    }
+    (bytes.len(), all_digits)
+}
+
+fn token(span: Range<usize>, all_digits: bool) -> Token {
+    let kind = if all_digits {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    Token { span, kind }
+}
+
+/// Whether `c`, after a word char (a digit) or not, and before `next`, stays inside a token.
+fn joins(after_word: bool, after_digit: bool, c: char, next: impl Fn() -> char) -> bool {
+    if is_hyphen(c) || is_apostrophe(c) {
+        return after_word && is_word_char(next());
+    }
+    matches!(c, '.' | ',') && after_digit && next().is_ascii_digit()
+}
+
+/// The segmentation as it was first written, char by char: the reference the byte-level code
+/// above must agree with.
+#[cfg(test)]
+mod reference {
+    use super::{
+        in_closing_position, is_abbreviation_or_initial, is_closing, is_terminal,
+        quote_depth_changes, trim, Mark, QuotePair, Token, TokenKind,
+    };
+    use crate::text::{is_apostrophe, is_hyphen, is_space, is_word_char};
+    use std::ops::Range;
+
+    pub(super) fn quote_pairs(text: &str, range: Range<usize>) -> Vec<QuotePair> {
+        let mut open: Vec<(Mark, usize, usize)> = Vec::new();
+        let mut pairs = Vec::new();
+        let slice = &text[range.clone()];
+        let first_visible = slice
+            .char_indices()
+            .find(|&(_, c)| !is_space(c))
+            .map(|(i, _)| i);
+        let mut previous: Option<char> = None;
+        let mut chars = slice.char_indices().peekable();
+        while let Some((index, c)) = chars.next() {
+            let at = range.start + index;
+            let next = chars.peek().map(|&(_, n)| n);
+            let mut close = |mark: Mark, open: &mut Vec<(Mark, usize, usize)>| {
+                if let Some(depth) = open.iter().rposition(|&(m, _, _)| m == mark) {
+                    let (_, start, mark_len) = open[depth];
+                    open.truncate(depth);
+                    pairs.push(QuotePair {
+                        span: start..at + c.len_utf8(),
+                        inner: start + mark_len..at,
+                    });
+                }
+            };
+            match c {
+                '«' => open.push((Mark::Guillemet, at, c.len_utf8())),
+                '»' if Some(index) == first_visible && open.is_empty() => {
+                    open.push((Mark::Guillemet, at, c.len_utf8()))
+                }
+                '»' => close(Mark::Guillemet, &mut open),
+                '“' if open.last().is_some_and(|&(m, _, _)| m == Mark::Curly)
+                    && in_closing_position(previous, next) =>
+                {
+                    close(Mark::Curly, &mut open)
+                }
+                '“' | '„' => open.push((Mark::Curly, at, c.len_utf8())),
+                '”' => close(Mark::Curly, &mut open),
+                '"' if open.iter().any(|&(m, _, _)| m == Mark::Straight) => {
+                    close(Mark::Straight, &mut open)
+                }
+                '"' => open.push((Mark::Straight, at, 1)),
+                '‹' => open.push((Mark::Single, at, c.len_utf8())),
+                '›' => close(Mark::Single, &mut open),
+                _ => {}
+            }
+            previous = Some(c);
+        }
+        pairs.sort_by_key(|pair| pair.span.start);
+        pairs
+    }
+
+    pub(super) fn split_sentences(
+        text: &str,
+        range: Range<usize>,
+        quotes: &[QuotePair],
+    ) -> Vec<Range<usize>> {
+        let mut boundaries = quote_depth_changes(quotes);
+        boundaries.reverse();
+        let mut depth = 0i32;
+        let mut sentences = Vec::new();
+        let mut start = range.start;
+        let slice = &text[range.clone()];
+        let chars: Vec<(usize, char)> = slice
+            .char_indices()
+            .map(|(i, c)| (range.start + i, c))
+            .collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            while boundaries.last().is_some_and(|&(offset, _)| offset <= at) {
+                depth += boundaries.pop().map_or(0, |(_, change)| change);
+            }
+            if depth == 0 && is_terminal(c) {
+                if let Some(next_start) = sentence_break_after(text, &chars, i) {
+                    sentences.push(start..next_start);
+                    start = next_start;
+                }
+            }
+            i += 1;
+        }
+        sentences.push(start..range.end);
+        sentences
+            .into_iter()
+            .filter_map(|span| trim(text, span))
+            .collect()
+    }
+
+    fn sentence_break_after(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
+        let (at, mark) = chars[i];
+        if mark == '.' && is_abbreviation_or_initial(text, at) {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && (is_terminal(chars[j].1) || is_closing(chars[j].1)) {
+            j += 1;
+        }
+        let mut spaced = false;
+        while j < chars.len() && is_space(chars[j].1) {
+            spaced = true;
+            j += 1;
+        }
+        let &(next_at, next) = chars.get(j)?;
+        if spaced {
+            let starts_sentence =
+                !next.is_lowercase() && !matches!(next, ',' | ';' | ':' | ')' | ']');
+            return starts_sentence.then_some(next_at);
+        }
+        // "américaines“.Interrogé": a missing space after a period, before a capitalised word.
+        let before = i.checked_sub(1).map(|k| chars[k].1);
+        let glued_after_word = before.is_some_and(|b| b.is_lowercase() || is_closing(b));
+        let capitalised_word =
+            next.is_uppercase() && chars.get(j + 1).is_some_and(|&(_, c)| c.is_lowercase());
+        (mark == '.'
+            && j == i + 1
+            && glued_after_word
+            && capitalised_word
+            && !glued_before_period(chars, i))
+        .then_some(next_at)
+    }
+
+    fn glued_before_period(chars: &[(usize, char)], i: usize) -> bool {
+        chars[..i]
+            .iter()
+            .rev()
+            .take_while(|&&(_, c)| !is_space(c))
+            .any(|&(_, c)| c == '.')
+    }
+
+    pub(super) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let slice = &text[range.clone()];
+        let mut chars = slice.char_indices().peekable();
+        let mut current: Option<(usize, bool)> = None;
+        let mut previous = ' ';
+        while let Some((index, c)) = chars.next() {
+            let at = range.start + index;
+            let next = chars.peek().map_or(' ', |&(_, n)| n);
+            if is_word_char(c) {
+                let is_digit = c.is_numeric();
+                current = Some(match current {
+                    Some((start, all_digits)) => (start, all_digits && is_digit),
+                    None => (at, is_digit),
+                });
+            } else if current.is_some() && joins(previous, c, next) {
+                // Stays inside the token.
+            } else if let Some((start, all_digits)) = current.take() {
+                tokens.push(Token {
+                    span: start..at,
+                    kind: if all_digits {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    },
+                });
+            }
+            previous = c;
+        }
+        if let Some((start, all_digits)) = current {
             tokens.push(Token {
-                span: start..at,
+                span: start..range.end,
                 kind: if all_digits {
                     TokenKind::Number
                 } else {
@@ -273,26 +530,15 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 },
             });
         }
-        previous = c;
+        tokens
     }
-    if let Some((start, all_digits)) = current {
-        tokens.push(Token {
-            span: start..range.end,
-            kind: if all_digits {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            },
-        });
-    }
-    tokens
-}
 
-fn joins(previous: char, c: char, next: char) -> bool {
-    if is_hyphen(c) || is_apostrophe(c) {
-        return is_word_char(previous) && is_word_char(next);
+    fn joins(previous: char, c: char, next: char) -> bool {
+        if is_hyphen(c) || is_apostrophe(c) {
+            return is_word_char(previous) && is_word_char(next);
+        }
+        matches!(c, '.' | ',') && previous.is_ascii_digit() && next.is_ascii_digit()
     }
-    matches!(c, '.' | ',') && previous.is_ascii_digit() && next.is_ascii_digit()
 }
 
 #[cfg(test)]
@@ -422,5 +668,80 @@ mod tests {
             .map(|t| t.kind)
             .collect();
         assert_eq!(kinds, [TokenKind::Number, TokenKind::Word]);
+    }
+
+    /// Pieces of prose where segmentation decides something: marks of every kind, spaces of
+    /// every kind, apostrophes, hyphens, titles, initials, numbers, accents and emoji.
+    const PIECES: &[&str] = &[
+        "a", "É", "é", "z", "7", "٣", "ǅ", " ", "\u{00A0}", "\u{202F}", "\u{FEFF}", "\n", ".", "!",
+        "?", "…", ",", ";", ":", "'", "’", "ʼ", "‘", "-", "‐", "‑", "«", "»", "“", "”", "„", "\"",
+        "‹", "›", ")", "]", "M", "Mme", "U.S", "etc", "Jean", "1,5", "🗣", "👇", "€", "—",
+    ];
+
+    fn prose(picks: &[usize]) -> String {
+        picks
+            .iter()
+            .map(|&pick| PIECES[pick % PIECES.len()])
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn byte_level_segmentation_equals_the_reference(
+            picks in proptest::collection::vec(0usize..1000, 0..60),
+            before in 0usize..4,
+            after in 0usize..4,
+        ) {
+            let text = prose(&picks);
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let start = bounds[before.min(bounds.len() - 1)];
+            let end = bounds[bounds.len() - 1 - after.min(bounds.len() - 1)].max(start);
+            let range = start..end;
+            let quotes = quote_pairs(&text, range.clone());
+            proptest::prop_assert_eq!(&quotes, &reference::quote_pairs(&text, range.clone()));
+            let sentences = split_sentences(&text, range.clone(), &quotes);
+            proptest::prop_assert_eq!(
+                &sentences,
+                &reference::split_sentences(&text, range.clone(), &quotes)
+            );
+            for span in sentences.into_iter().chain([range]) {
+                proptest::prop_assert_eq!(
+                    tokenize(&text, span.clone()),
+                    reference::tokenize(&text, span)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn empty_and_space_only_prose_has_no_sentence_nor_token() {
+        for text in ["", " \u{00A0}\u{202F}\u{FEFF} "] {
+            assert!(sentences(text).is_empty(), "{text:?}");
+            assert!(tokenize(text, 0..text.len()).is_empty());
+            assert!(quote_pairs(text, 0..text.len()).is_empty());
+        }
+    }
+
+    #[test]
+    fn ellipsis_ends_a_sentence_and_other_three_byte_chars_do_not() {
+        assert_eq!(
+            sentences("Il attend… Puis rien — ni “oui”."),
+            ["Il attend…", "Puis rien — ni “oui”."]
+        );
+    }
+
+    #[test]
+    fn tokens_around_no_break_spaces_typographic_apostrophes_and_emoji() {
+        let text = "l’armée\u{00A0}d'Été 🗣Zaïomski‑Ivanov 3.5€ -x- ’a";
+        let words: Vec<&str> = tokenize(text, 0..text.len())
+            .into_iter()
+            .map(|t| &text[t.span])
+            .collect();
+        assert_eq!(
+            words,
+            ["l’armée", "d'Été", "Zaïomski‑Ivanov", "3.5", "x", "a"]
+        );
     }
 }

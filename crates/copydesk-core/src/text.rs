@@ -19,7 +19,13 @@ pub fn is_hyphen(c: char) -> bool {
 
 /// Whether a character can be part of a word token.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_latin1_letter(c) || c.is_alphanumeric()
+}
+
+/// The letters of Latin-1 (À to ÿ but × and ÷): most non-ASCII chars of French prose, told
+/// without the Unicode tables. None of them is numeric.
+pub(crate) fn is_latin1_letter(c: char) -> bool {
+    matches!(c, 'À'..='ÿ') && !matches!(c, '×' | '÷')
 }
 
 /// Folds a string for comparison: lowercase, diacritics removed, typographic apostrophes and
@@ -104,6 +110,16 @@ mod tests {
             assert!(is_space(c), "{c:?}");
         }
         assert!(!is_space('a'));
+    }
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_chars() {
+        for c in ('\0'..='\u{3000}').chain(['🗣', '👇', '\u{FEFF}']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            if is_latin1_letter(c) {
+                assert!(c.is_alphabetic() && !c.is_numeric(), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -30,8 +30,17 @@ pub fn run() -> std::io::Result<bool> {
     let shutdown_requested = Arc::new(AtomicBool::new(false));
     let flag = shutdown_requested.clone();
     runtime.block_on(async move {
-        let (service, socket) = LspService::new(move |client| Server::new(client, flag));
-        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
+        let channel = transport::Channel::new();
+        let outbox = channel.outbox();
+        let (service, socket) = LspService::new(move |client| Server::new(client, outbox, flag));
+        transport::serve(
+            tokio::io::stdin(),
+            tokio::io::stdout(),
+            service,
+            socket,
+            channel,
+        )
+        .await;
     });
     runtime.shutdown_background();
     Ok(shutdown_requested.load(Ordering::SeqCst))

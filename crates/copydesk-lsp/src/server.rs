@@ -9,6 +9,7 @@ use crate::outline;
 use crate::positions::PositionEncoding;
 use crate::settings::{ConfigStore, Settings};
 use crate::text_document::TextDocument;
+use crate::transport::Outbox;
 use copydesk_core::incremental::ParagraphCache;
 use copydesk_core::{Config, Format};
 use serde_json::Value;
@@ -37,8 +38,9 @@ pub struct Server {
     state: Arc<State>,
 }
 
-#[derive(Default)]
 struct State {
+    /// Where diagnostics are published.
+    outbox: Outbox,
     encoding: Mutex<PositionEncoding>,
     watch_dynamically: AtomicBool,
     shutdown_requested: Arc<AtomicBool>,
@@ -67,6 +69,12 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl State {
     fn encoding(&self) -> PositionEncoding {
         *lock(&self.encoding)
+    }
+
+    fn publish_diagnostics(&self, uri: Url, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        let params = PublishDiagnosticsParams::new(uri, diagnostics, version);
+        self.outbox
+            .notify::<notification::PublishDiagnostics>(&params);
     }
 
     fn is_current(&self, uri: &Url, version: i32) -> bool {
@@ -99,12 +107,17 @@ fn format_of(uri: &Url, language_id: &str) -> Format {
 }
 
 impl Server {
-    pub fn new(client: Client, shutdown_requested: Arc<AtomicBool>) -> Server {
+    pub fn new(client: Client, outbox: Outbox, shutdown_requested: Arc<AtomicBool>) -> Server {
         Server {
             client,
             state: Arc::new(State {
+                outbox,
+                encoding: Mutex::default(),
+                watch_dynamically: AtomicBool::default(),
                 shutdown_requested,
-                ..State::default()
+                documents: Mutex::default(),
+                configs: Mutex::default(),
+                publishing: tokio::sync::Mutex::default(),
             }),
         }
     }
@@ -134,7 +147,6 @@ impl Server {
         let (config, problems) = self.state.config_for(&uri);
         self.show_problems(problems).await;
         let state = self.state.clone();
-        let client = self.client.clone();
         tokio::spawn(async move {
             let job_state = state.clone();
             let job_uri = uri.clone();
@@ -161,9 +173,7 @@ impl Server {
                     _ => return,
                 }
             };
-            client
-                .publish_diagnostics(uri.clone(), diagnostics, Some(version))
-                .await;
+            state.publish_diagnostics(uri.clone(), diagnostics, Some(version));
             drop(publishing);
             // Hovers, completions and the outline need the names; find them before they ask,
             // once typing pauses, so that no keystroke's check shares the processor with the
@@ -355,7 +365,7 @@ impl LanguageServer for Server {
                     .show_message(MessageType::WARNING, &message)
                     .await;
                 self.log(MessageType::WARNING, message).await;
-                self.client.publish_diagnostics(uri, Vec::new(), None).await;
+                self.state.publish_diagnostics(uri, Vec::new(), None);
             }
             None => {
                 self.log(
@@ -371,7 +381,7 @@ impl LanguageServer for Server {
         let uri = params.text_document.uri;
         lock(&self.state.documents).remove(&uri);
         let _publishing = self.state.publishing.lock().await;
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        self.state.publish_diagnostics(uri, Vec::new(), None);
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

@@ -4,11 +4,13 @@
 //! `didChange` must never overtake the one before); requests run concurrently.
 
 use futures::{SinkExt, StreamExt};
+use serde::Serialize;
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
 use tower::{Service, ServiceExt};
 use tower_lsp::jsonrpc::{Error, Id, Request, Response};
+use tower_lsp::lsp_types::notification::Notification;
 use tower_lsp::{ClientSocket, LanguageServer, LspService};
 
 /// Larger bodies are refused (and skipped) rather than allocated.
@@ -23,15 +25,68 @@ enum Incoming {
     Invalid(Response),
 }
 
-/// Serves `service` until the client sends `exit` or closes `input`.
-pub async fn serve<S, I, O>(input: I, output: O, mut service: LspService<S>, socket: ClientSocket)
-where
+/// The channel of the bodies to write to the client, in order.
+pub struct Channel {
+    sender: mpsc::UnboundedSender<String>,
+    bodies: mpsc::UnboundedReceiver<String>,
+}
+
+impl Channel {
+    pub fn new() -> Channel {
+        let (sender, bodies) = mpsc::unbounded_channel();
+        Channel { sender, bodies }
+    }
+
+    /// A handle the server sends its notifications through. It does not keep the channel
+    /// open: once [`serve`] returns, what is sent through it is dropped.
+    pub fn outbox(&self) -> Outbox {
+        Outbox(self.sender.downgrade())
+    }
+}
+
+/// Sends notifications to the client without going through tower-lsp's `Client`, which turns
+/// every message into a `serde_json::Value` before it is written: diagnostics are serialised
+/// once, straight into the frame's body.
+#[derive(Clone)]
+pub struct Outbox(mpsc::WeakUnboundedSender<String>);
+
+impl Outbox {
+    pub fn notify<N: Notification>(&self, params: &N::Params) {
+        #[derive(Serialize)]
+        struct Body<'a, P> {
+            jsonrpc: &'static str,
+            method: &'static str,
+            params: &'a P,
+        }
+        let body = Body {
+            jsonrpc: "2.0",
+            method: N::METHOD,
+            params,
+        };
+        if let (Some(sender), Ok(body)) = (self.0.upgrade(), serde_json::to_string(&body)) {
+            let _ = sender.send(body);
+        }
+    }
+}
+
+/// Serves `service` until the client sends `exit` or closes `input`, writing what the server
+/// sends and the `channel` carries.
+pub async fn serve<S, I, O>(
+    input: I,
+    output: O,
+    mut service: LspService<S>,
+    socket: ClientSocket,
+    channel: Channel,
+) where
     S: LanguageServer,
     I: AsyncRead + Unpin,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let (outgoing, outgoing_rx) = mpsc::unbounded_channel::<String>();
-    let writer = tokio::spawn(write_frames(output, outgoing_rx));
+    let Channel {
+        sender: outgoing,
+        bodies,
+    } = channel;
+    let writer = tokio::spawn(write_frames(output, bodies));
     let (mut server_requests, mut client_responses) = socket.split();
     let forward = tokio::spawn({
         let outgoing = outgoing.clone();
@@ -170,5 +225,31 @@ fn classify(body: &[u8]) -> Incoming {
         serde_json::from_value(value).map_or_else(|_| invalid(), Incoming::Request)
     } else {
         serde_json::from_value(value).map_or_else(|_| invalid(), Incoming::Response)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp::lsp_types::notification::PublishDiagnostics;
+    use tower_lsp::lsp_types::{PublishDiagnosticsParams, Url};
+
+    #[test]
+    fn the_outbox_writes_a_notification_while_the_channel_is_served() {
+        let params =
+            PublishDiagnosticsParams::new(Url::parse("file:///a.md").unwrap(), Vec::new(), Some(3));
+        let Channel { sender, mut bodies } = Channel::new();
+        let outbox = Outbox(sender.downgrade());
+        outbox.notify::<PublishDiagnostics>(&params);
+        let body: Value = serde_json::from_str(&bodies.try_recv().unwrap()).unwrap();
+        let expected = serde_json::json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/publishDiagnostics",
+            "params": {"uri": "file:///a.md", "diagnostics": [], "version": 3},
+        });
+        assert_eq!(body, expected);
+        drop(sender);
+        outbox.notify::<PublishDiagnostics>(&params);
+        assert!(bodies.try_recv().is_err());
     }
 }
