@@ -214,12 +214,6 @@ pub struct Hit {
     pub postings: Vec<(usize, Posting)>,
 }
 
-/// The longest known forms in folded text, left to right, not overlapping, whose written case
-/// fits (see [`Posting::case_matches`]).
-pub fn find_forms(layers: &[Layer], folded: &Folded, source: &str) -> Vec<Hit> {
-    Matcher::new(layers).find_forms(folded, source)
-}
-
 /// Where the forms index of a layer stands after a word, once walked.
 #[derive(Clone, Copy)]
 enum Walked {

@@ -47,9 +47,11 @@ fn is_channel_word(word: &str) -> bool {
 pub fn state_media_citations(doc: &Document, gazetteer: &Gazetteer) -> Vec<StateMediaCitation> {
     let analysis = analysis(doc);
     let mut citations = Vec::new();
+    // One matcher for the article: the places repeat their words, whose walks it remembers.
+    let mut matcher = matching::Matcher::new(gazetteer.layers());
     for span in cited_places(doc, analysis) {
         let folded = matching::Folded::new(&doc.masked, span);
-        for hit in matching::find_forms(gazetteer.layers(), &folded, &doc.source) {
+        for hit in matcher.find_forms(&folded, &doc.source) {
             let Some(&(layer, posting)) = hit.postings.iter().find(|(_, p)| p.is_state_media())
             else {
                 continue;
