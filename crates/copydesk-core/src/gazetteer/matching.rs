@@ -50,15 +50,12 @@ impl Folded {
             // Other ASCII, most of any article, folds to itself in lowercase: a run of it is
             // copied at once.
             if byte.is_ascii() {
-                let run = bytes[at..]
-                    .iter()
-                    .position(|&b| !b.is_ascii() || is_ascii_space(b))
-                    .map_or(bytes.len(), |length| at + length);
+                let run = ascii_run_end(bytes, at);
                 let before = text.len();
                 text.push_str(&prose[at..run]);
                 text[before..].make_ascii_lowercase();
                 offsets.extend(offset..span.start + run);
-                last_space = false;
+                last_space = bytes[run - 1] == b' ';
                 at = run;
                 continue;
             }
@@ -102,6 +99,25 @@ impl Folded {
         };
         start..end.max(start)
     }
+}
+
+/// Where a run of ASCII that folds to itself, starting at a byte that is no space, ends: single
+/// spaces between words stay in the run, so a run is mostly a whole stretch of prose rather
+/// than one word.
+fn ascii_run_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start + 1;
+    while let Some(&byte) = bytes.get(end) {
+        let copied = if byte == b' ' {
+            bytes[end - 1] != b' '
+        } else {
+            byte.is_ascii() && !is_ascii_space(byte)
+        };
+        if !copied {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 /// The ASCII characters [`is_space`] takes for spaces.
@@ -421,6 +437,23 @@ mod tests {
             &source[folded.source_span(source, at..folded.text.len())],
             "Zaïomski"
         );
+    }
+
+    #[test]
+    fn ascii_runs_hold_single_spaces_only() {
+        for (text, end) in [
+            ("a", 1),
+            ("ab cd", 5),
+            ("ab  cd", 3),
+            ("ab\tcd", 2),
+            ("ab \ncd", 3),
+            ("l'otan a-b", 10),
+            ("ab é", 3),
+            ("ab\u{a0}cd", 2),
+            ("x 🗣", 2),
+        ] {
+            assert_eq!(ascii_run_end(text.as_bytes(), 0), end, "{text:?}");
+        }
     }
 
     #[test]

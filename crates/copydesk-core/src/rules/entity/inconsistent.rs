@@ -1,4 +1,4 @@
-use super::names::{is_near, Names};
+use super::names::{is_near, Names, Unit};
 use crate::common_words::is_common_word;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
@@ -67,7 +67,7 @@ impl Rule for Inconsistent {
                 } else {
                     (b, a)
                 };
-                if !flagged.insert(minority.written.clone()) {
+                if !flagged.insert(minority.written.as_str()) {
                     continue;
                 }
                 out.extend(report(&names, minority, majority));
@@ -76,11 +76,12 @@ impl Rule for Inconsistent {
     }
 }
 
-/// One spelling of a word in the article, with where it occurs.
-struct Spelling {
+/// One spelling of a word in the article, with where it occurs; its key and neighbours borrow
+/// the article's name analysis.
+struct Spelling<'a> {
     /// Lowercase, diacritics kept: "zaïomski".
     written: String,
-    key: String,
+    key: &'a str,
     /// The entities the spelling is a form of.
     entities: Vec<EntityId>,
     /// The spelling is, as written, a word of another language's form of its entity
@@ -89,10 +90,10 @@ struct Spelling {
     known: bool,
     spans: Vec<Range<usize>>,
     /// For each occurrence, the other name words around it ("vladimir").
-    neighbours: Vec<HashSet<String>>,
+    neighbours: Vec<HashSet<&'a str>>,
 }
 
-impl Spelling {
+impl Spelling<'_> {
     /// Which spelling wins: more occurrences, then known to the gazetteer, then earlier.
     fn score(&self) -> (usize, bool, std::cmp::Reverse<usize>) {
         (
@@ -105,16 +106,13 @@ impl Spelling {
 
 /// The distinct spellings of capitalised words that may be names. Pairs are only looked for
 /// among spellings with the same first letter and close lengths, as a slip keeps both.
-fn spellings(names: &Names, skip: &[Range<usize>]) -> Vec<Spelling> {
+fn spellings<'a>(names: &'a Names, skip: &[Range<usize>]) -> Vec<Spelling<'a>> {
     let mut by_written: BTreeMap<String, Spelling> = BTreeMap::new();
     let mut ordinary: HashSet<String> = HashSet::new();
     for run in &names.runs {
-        let words: Vec<&str> = run
-            .units
-            .iter()
-            .filter(|u| u.capitalised && !is_common_word(&u.key))
-            .map(|u| u.key.as_str())
-            .collect();
+        // Most runs hold no spelling worth keeping: their name words are looked for only when
+        // one does.
+        let mut words: Option<Vec<&str>> = None;
         for unit in &run.units {
             let text = names.text(unit.span.clone());
             let all_caps = text
@@ -141,7 +139,7 @@ fn spellings(names: &Names, skip: &[Range<usize>]) -> Vec<Spelling> {
                 }
                 let spelling = Spelling {
                     written: written.clone(),
-                    key: unit.key.clone(),
+                    key: &unit.key,
                     foreign: is_foreign_word(names, &entities, &written),
                     entities,
                     known,
@@ -152,7 +150,8 @@ fn spellings(names: &Names, skip: &[Range<usize>]) -> Vec<Spelling> {
             }
             if let Some(spelling) = by_written.get_mut(&written) {
                 spelling.spans.push(unit.span.clone());
-                spelling.neighbours.push(neighbours_of(&words, &unit.key));
+                let words = words.get_or_insert_with(|| name_words(&run.units));
+                spelling.neighbours.push(neighbours_of(words, &unit.key));
             }
         }
     }
@@ -167,12 +166,17 @@ fn is_inside(spans: &[Range<usize>], span: &Range<usize>) -> bool {
         .is_some_and(|s| s.start <= span.start && span.end <= s.end)
 }
 
-fn neighbours_of(words: &[&str], key: &str) -> HashSet<String> {
-    words
+/// The keys of a run's capitalised words that are no ordinary words.
+fn name_words(units: &[Unit]) -> Vec<&str> {
+    units
         .iter()
-        .filter(|w| **w != key)
-        .map(|w| w.to_string())
+        .filter(|u| u.capitalised && !is_common_word(&u.key))
+        .map(|u| u.key.as_str())
         .collect()
+}
+
+fn neighbours_of<'a>(words: &[&'a str], key: &str) -> HashSet<&'a str> {
+    words.iter().filter(|w| **w != key).copied().collect()
 }
 
 fn is_foreign_word(names: &Names, entities: &[EntityId], written: &str) -> bool {
@@ -224,7 +228,7 @@ fn is_inflection(a: &str, b: &str) -> bool {
 
 fn are_two_spellings_of_one_name(a: &Spelling, b: &Spelling) -> bool {
     let same_letters = a.key == b.key;
-    if !same_letters && (!is_near(&a.key, &b.key) || is_inflection(&a.key, &b.key)) {
+    if !same_letters && (!is_near(a.key, b.key) || is_inflection(a.key, b.key)) {
         return false;
     }
     if !same_letters && (a.foreign || b.foreign) {
