@@ -166,6 +166,10 @@ impl<'a> Words<'a> {
     /// Whether punctuation separates two consecutive tokens.
     pub fn broken(&self, a: usize, b: usize) -> bool {
         let gap = self.between(a, b);
+        // Most gaps are one space: nothing to scan.
+        if gap == " " {
+            return false;
+        }
         gap.chars().any(is_phrase_break) || gap.trim() == "-"
     }
 
