@@ -40,8 +40,8 @@ impl Folded {
 
     /// Whether two tokens fold to the same word; their lengths tell most pairs apart at once.
     pub fn same(&self, a: usize, b: usize) -> bool {
-        let length = |t: usize| self.bounds[t + 1] - self.bounds[t];
-        length(a) == length(b) && self.get(a) == self.get(b)
+        let (a, b) = (&self.bounds[a..a + 2], &self.bounds[b..b + 2]);
+        a[1] - a[0] == b[1] - b[0] && self.text[a[0]..a[1]] == self.text[b[0]..b[1]]
     }
 
     /// The folded tokens in order.
