@@ -2,8 +2,8 @@
 
 use crate::check::Checked;
 use crate::output::Place;
-use copydesk_core::Severity;
-use serde::Serialize;
+use copydesk_core::{Diagnostic, Document, Severity};
+use serde::{Serialize, Serializer};
 use std::io::{self, Write};
 
 #[derive(Serialize)]
@@ -52,31 +52,42 @@ fn range(place: Place) -> Range {
 }
 
 pub fn write(out: &mut impl Write, checked: &[Checked]) -> io::Result<()> {
-    let findings: Vec<Finding> = checked
-        .iter()
-        .flat_map(|c| {
-            let doc = &c.article.doc;
-            c.diagnostics.iter().map(move |d| Finding {
-                path: &c.article.name,
-                code: d.code,
-                severity: d.severity,
-                message: &d.message,
-                byte_range: [d.span.start, d.span.end],
-                range: range(Place::of(doc, &d.span)),
-                suggestions: &d.suggestions,
-                fix_safe: d.safe_fix,
-                related: d
-                    .related
-                    .iter()
-                    .map(|r| Related {
-                        message: &r.message,
-                        byte_range: [r.span.start, r.span.end],
-                        range: range(Place::of(doc, &r.span)),
-                    })
-                    .collect(),
-            })
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &findings)?;
+    serde_json::to_writer_pretty(&mut *out, &Findings(checked))?;
     writeln!(out)
+}
+
+/// The findings of every article, serialised one by one as they are made rather than gathered
+/// first: a large report then never holds all of them twice.
+struct Findings<'a>(&'a [Checked]);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().flat_map(|c| {
+            c.diagnostics
+                .iter()
+                .map(move |d| finding(&c.article.name, &c.article.doc, d))
+        }))
+    }
+}
+
+fn finding<'a>(path: &'a str, doc: &Document, d: &'a Diagnostic) -> Finding<'a> {
+    Finding {
+        path,
+        code: d.code,
+        severity: d.severity,
+        message: &d.message,
+        byte_range: [d.span.start, d.span.end],
+        range: range(Place::of(doc, &d.span)),
+        suggestions: &d.suggestions,
+        fix_safe: d.safe_fix,
+        related: d
+            .related
+            .iter()
+            .map(|r| Related {
+                message: &r.message,
+                byte_range: [r.span.start, r.span.end],
+                range: range(Place::of(doc, &r.span)),
+            })
+            .collect(),
+    }
 }

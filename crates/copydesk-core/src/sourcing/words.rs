@@ -9,50 +9,46 @@ use std::ops::Range;
 #[derive(Debug, Default)]
 pub(crate) struct Folded {
     text: String,
-    ends: Vec<usize>,
+    /// Where each folded token starts in `text`, then where the last one ends: token `t` is
+    /// `text[bounds[t]..bounds[t + 1]]`, found without a special case for the first token.
+    bounds: Vec<usize>,
 }
 
 impl Folded {
     pub fn new(doc: &Document) -> Folded {
         let mut folded = Folded {
             text: String::with_capacity(doc.source.len()),
-            ends: Vec::with_capacity(doc.tokens.len()),
+            bounds: Vec::with_capacity(doc.tokens.len() + 1),
         };
+        folded.bounds.push(0);
         for token in &doc.tokens {
             fold_into(&doc.source[token.span.clone()], &mut folded.text);
-            folded.ends.push(folded.text.len());
+            folded.bounds.push(folded.text.len());
         }
         folded
     }
 
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.bounds.len().saturating_sub(1)
     }
 
     #[inline]
     pub fn get(&self, token: usize) -> &str {
-        &self.text[self.start(token)..self.ends[token]]
-    }
-
-    #[inline]
-    fn start(&self, token: usize) -> usize {
-        token.checked_sub(1).map_or(0, |p| self.ends[p])
+        let bounds = &self.bounds[token..token + 2];
+        &self.text[bounds[0]..bounds[1]]
     }
 
     /// Whether two tokens fold to the same word; their lengths tell most pairs apart at once.
     pub fn same(&self, a: usize, b: usize) -> bool {
-        let length = |t: usize| self.ends[t] - self.start(t);
-        length(a) == length(b) && self.get(a) == self.get(b)
+        let (a, b) = (&self.bounds[a..a + 2], &self.bounds[b..b + 2]);
+        a[1] - a[0] == b[1] - b[0] && self.text[a[0]..a[1]] == self.text[b[0]..b[1]]
     }
 
     /// The folded tokens in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        let mut start = 0;
-        self.ends.iter().map(move |&end| {
-            let word = &self.text[start..end];
-            start = end;
-            word
-        })
+        self.bounds
+            .windows(2)
+            .map(|bounds| &self.text[bounds[0]..bounds[1]])
     }
 }
 
@@ -166,6 +162,10 @@ impl<'a> Words<'a> {
     /// Whether punctuation separates two consecutive tokens.
     pub fn broken(&self, a: usize, b: usize) -> bool {
         let gap = self.between(a, b);
+        // Most gaps are one space: nothing to scan.
+        if gap == " " {
+            return false;
+        }
         gap.chars().any(is_phrase_break) || gap.trim() == "-"
     }
 
@@ -257,5 +257,39 @@ mod tests {
         ] {
             assert_eq!(fold_token(word), fold(word), "{word}");
         }
+    }
+
+    #[test]
+    fn iter_and_get_agree_on_every_token() {
+        use crate::document::{Document, Format};
+        let doc = Document::new(
+            "L’Élysée a dit : « non ». 🗣 Jean-Pierre\u{a0}Dupont l'ÉTAT".to_string(),
+            Format::PlainText,
+            None,
+        );
+        let words = Words::of(&doc);
+        let listed: Vec<&str> = words.folded.iter().collect();
+        assert_eq!(listed.len(), doc.tokens.len());
+        assert_eq!(listed.len(), words.folded.len());
+        for (token, word) in listed.iter().enumerate() {
+            assert_eq!(*word, words.word(token));
+            assert_eq!(*word, fold(words.raw(token)));
+        }
+        assert_eq!(listed.first(), Some(&"l'elysee"));
+        assert_eq!(Folded::default().len(), 0);
+        assert_eq!(Folded::default().iter().count(), 0);
+        let empty = Document::new(String::new(), Format::PlainText, None);
+        assert_eq!(Words::of(&empty).folded.len(), 0);
+    }
+
+    #[test]
+    fn broken_reads_the_gap_between_tokens() {
+        use crate::document::{Document, Format};
+        let doc = Document::new("a b, c - d–e\u{a0}f".to_string(), Format::PlainText, None);
+        let words = Words::of(&doc);
+        let raw: Vec<&str> = (0..doc.tokens.len()).map(|t| words.raw(t)).collect();
+        assert_eq!(raw, ["a", "b", "c", "d", "e", "f"]);
+        let broken: Vec<bool> = (1..raw.len()).map(|t| words.broken(t - 1, t)).collect();
+        assert_eq!(broken, [false, true, true, true, false]);
     }
 }

@@ -206,6 +206,11 @@ impl Rule for UnsourcedConditional {
                 .filter(|&t| !analysis.quoted[t])
                 .collect();
             for position in 0..live.len() {
+                // Only a word that may be conditional can start one: the others are passed over
+                // without reading them.
+                if analysis.cues[live[position]] & cue::CONDITIONAL == 0 {
+                    continue;
+                }
                 let Some(span) = conditional_at(&words, &live, position) else {
                     continue;
                 };
@@ -462,6 +467,32 @@ mod tests {
             "Il préparait son départ et espérait partir.",
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+
+    #[test]
+    fn only_a_word_that_may_be_conditional_starts_one() {
+        use super::{conditional_at, may_be_conditional};
+        use crate::document::{Document, Format};
+        use crate::sourcing::words::Words;
+        for text in [
+            "Il aurait fui à l’étranger, selon l'AFP.",
+            "Le chef serait toujours un général ; ça serait\u{a0}terrible.",
+            "Ils déclareraient forfait. Qui l'aurait cru ?",
+            "The minister reportedly resigned. He is said to have fled 🗣.",
+            "",
+        ] {
+            let doc = Document::new(text.to_string(), Format::PlainText, None);
+            let words = Words::of(&doc);
+            let live: Vec<usize> = (0..doc.tokens.len()).collect();
+            for position in 0..live.len() {
+                if conditional_at(&words, &live, position).is_some() {
+                    assert!(
+                        may_be_conditional(words.word(live[position])),
+                        "{text}: {position}"
+                    );
+                }
+            }
         }
     }
 }
