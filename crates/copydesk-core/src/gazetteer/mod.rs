@@ -101,9 +101,6 @@ pub struct Gazetteer {
     /// Which entity answers for an entity of an earlier layer, once worked out (finding out
     /// decodes the entity).
     overrides: Mutex<HashMap<(usize, u32), EntityId>>,
-    /// The entities decoded so far: rules ask for the same few over and over, and decoding a
-    /// record costs far more than copying it.
-    decoded: Mutex<HashMap<EntityId, Option<Entity>>>,
 }
 
 impl Gazetteer {
@@ -117,7 +114,6 @@ impl Gazetteer {
         Gazetteer {
             layers,
             overrides: Mutex::default(),
-            decoded: Mutex::default(),
         }
     }
 
@@ -155,11 +151,7 @@ impl Gazetteer {
 
     /// Decodes an entity.
     pub fn entity(&self, id: EntityId) -> Option<Entity> {
-        let mut decoded = self.decoded.lock().unwrap_or_else(|p| p.into_inner());
-        decoded
-            .entry(id)
-            .or_insert_with(|| self.layers.get(usize::from(id.layer))?.entity(id.index))
-            .clone()
+        self.layers.get(usize::from(id.layer))?.entity(id.index)
     }
 
     /// The entity that answers for `posting` of `layer`: itself, or the entity of a later layer

@@ -206,14 +206,3 @@ fn newsroom_layers_extend_and_override() {
     assert!(error.to_string().contains("people.toml:1:"), "{error}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
-
-#[test]
-fn decoded_entities_are_remembered_as_the_layer_decodes_them() {
-    let gazetteer = Gazetteer::bundled();
-    let id = gazetteer.lookup("Nicolás Maduro")[0];
-    let first = gazetteer.entity(id);
-    assert!(first.is_some());
-    assert_eq!(first, gazetteer.layers()[0].entity(id.index));
-    assert_eq!(gazetteer.entity(id), first);
-    assert_eq!(gazetteer.entity(EntityId { layer: 9, index: 0 }), None);
-}
