@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 /// How many of the corpus's real name errors the rules catch today: fewer is a regression.
-const CAUGHT_AT_LEAST: usize = 7;
+const CAUGHT_AT_LEAST: usize = 8;
 
 fn corpus() -> Option<PathBuf> {
     let dir = common::tests_dir().join("../../shared/corpus/news");

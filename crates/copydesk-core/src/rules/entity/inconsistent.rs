@@ -13,7 +13,8 @@ declare_rule! {
     ///
     /// ## What it finds
     /// A name written one way here and a slightly different way there, whether or not the
-    /// gazetteer knows it: "Zaïomski" … "Zaïosmki", "Raïssi" … "Raïsi", "Erdoğan" … "Erdogan".
+    /// gazetteer knows it: "Zaïomski" … "Zaïosmki", "Raïssi" … "Raïsi", "Erdoğan" … "Erdogan";
+    /// and two names written in both orders: "Kuria Kimani" … "Kimani Kuria".
     /// The less frequent spelling is flagged (on a tie, the one the gazetteer does not know, or
     /// else the later one), with the other as a related place.
     ///
@@ -29,7 +30,9 @@ declare_rule! {
     /// ("Zakharov"/"Zakharova", "Kowalski"/"Kowalska", "Vénézuélien"/"Vénézuéliens"); names
     /// further apart than a slip (two edits at most, one for names up to eight letters); names
     /// with different first letters; short names; ordinary words; names whose neighbours show
-    /// two different people ("Mohamed Ali" and "Mohammed Salah"); words in capitals.
+    /// two different people ("Mohamed Ali" and "Mohammed Salah"); words in capitals. For the
+    /// order of two names: both orders known to the gazetteer as names; a word that is on its own
+    /// a place, organisation or outlet ("France Allemagne", "Allemagne France").
     ///
     /// ## Fix
     /// Suggests the other spelling. Not applied without review: the journalist knows which one
@@ -72,6 +75,9 @@ impl Rule for Inconsistent {
                 }
                 out.extend(report(&names, minority, majority));
             }
+        }
+        for (spans, other) in super::word_order::inversions(&names, &misspelled) {
+            out.extend(report_inversion(&names, &spans, other));
         }
     }
 }
@@ -269,6 +275,32 @@ fn report(names: &Names, minority: &Spelling, majority: &Spelling) -> Vec<Diagno
         .collect()
 }
 
+/// The findings for a name whose words are written in the other order elsewhere.
+fn report_inversion(
+    names: &Names,
+    spans: &[Range<usize>],
+    other_span: Range<usize>,
+) -> Vec<Diagnostic> {
+    let other = names.text(other_span.clone()).to_string();
+    spans
+        .iter()
+        .map(|span| {
+            let written = names.text(span.clone());
+            let message = names.language.pick(
+                format!("« {written} » est aussi écrit « {other} » dans l'article : les deux noms sont inversés ; choisissez un ordre."),
+                format!("“{written}” is also written “{other}” in this article: the two names are swapped; pick one order."),
+            );
+            let related = names.language.pick(
+                format!("l'autre ordre : « {other} »"),
+                format!("the other order: “{other}”"),
+            );
+            Diagnostic::new(Inconsistent::INFO.code, span.clone(), message)
+                .suggest(other.clone())
+                .relate(other_span.clone(), related)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::findings_in;
@@ -335,6 +367,48 @@ mod tests {
             ("Le Sudan War Monitor observe le Soudan.", Language::French),
             (
                 "Prabowo Subianto beat Ganjar Pranowo; Prabowo’s win.",
+                Language::English,
+            ),
+        ] {
+            assert!(
+                findings(text, language).is_empty(),
+                "{text}: {:?}",
+                findings(text, language)
+            );
+        }
+    }
+
+    #[test]
+    fn flags_two_names_written_in_both_orders() {
+        let found = findings(
+            "Finance chair Kuria Kimani backed the bill. Protesters torched the home of Kimani Kuria.",
+            Language::English,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Kimani Kuria");
+        assert_eq!(found[0].1[0], "Kuria Kimani");
+        assert_eq!(found[0].2, 1, "points at the other order");
+        let french = findings(
+            "Le député Otieno Wafula a voté. Otieno Wafula a été visé, puis Wafula Otieno a parlé.",
+            Language::French,
+        );
+        assert_eq!(french.len(), 1, "{french:?}");
+        assert_eq!(french[0].0, "Wafula Otieno", "the order written less often");
+    }
+
+    #[test]
+    fn never_flags_matches_places_or_names_apart() {
+        for (text, language) in [
+            (
+                "Le match France Allemagne a eu lieu, puis Allemagne France.",
+                Language::French,
+            ),
+            (
+                "Kuria Kimani a voté, et Kimani, Kuria et d'autres aussi.",
+                Language::French,
+            ),
+            (
+                "KURIA KIMANI in the headline, then Kimani Kuria in the text.",
                 Language::English,
             ),
         ] {

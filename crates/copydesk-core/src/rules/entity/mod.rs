@@ -4,3 +4,4 @@ pub mod inconsistent;
 pub mod misspelled;
 mod names;
 pub mod transliteration;
+mod word_order;
