@@ -73,11 +73,16 @@ impl Rule for Inconsistent {
                 if !flagged.insert(minority.written.as_str()) {
                     continue;
                 }
-                out.extend(report(&names, minority, majority));
+                out.extend(report(
+                    &names,
+                    &minority.spans,
+                    majority.spans[0].clone(),
+                    Difference::Spelling,
+                ));
             }
         }
         for (spans, other) in super::word_order::inversions(&names, &misspelled) {
-            out.extend(report_inversion(&names, &spans, other));
+            out.extend(report(&names, &spans, other, Difference::Order));
         }
     }
 }
@@ -252,48 +257,47 @@ fn are_two_spellings_of_one_name(a: &Spelling, b: &Spelling) -> bool {
     })
 }
 
-fn report(names: &Names, minority: &Spelling, majority: &Spelling) -> Vec<Diagnostic> {
-    let other_span = majority.spans[0].clone();
-    let other = names.text(other_span.clone()).to_string();
-    minority
-        .spans
-        .iter()
-        .map(|span| {
-            let written = names.text(span.clone());
-            let message = names.language.pick(
-                format!("« {written} » est aussi écrit « {other} » dans l'article : choisissez une graphie."),
-                format!("“{written}” is also spelt “{other}” in this article: pick one spelling."),
-            );
-            let related = names.language.pick(
-                format!("l'autre graphie : « {other} »"),
-                format!("the other spelling: “{other}”"),
-            );
-            Diagnostic::new(Inconsistent::INFO.code, span.clone(), message)
-                .suggest(other.clone())
-                .relate(other_span.clone(), related)
-        })
-        .collect()
+/// What differs between two writings of one name: a letter or two, or the order of its words.
+#[derive(Clone, Copy)]
+enum Difference {
+    Spelling,
+    Order,
 }
 
-/// The findings for a name whose words are written in the other order elsewhere.
-fn report_inversion(
+/// The findings for each place of the minority writing, pointing at the other one.
+fn report(
     names: &Names,
     spans: &[Range<usize>],
     other_span: Range<usize>,
+    difference: Difference,
 ) -> Vec<Diagnostic> {
     let other = names.text(other_span.clone()).to_string();
     spans
         .iter()
         .map(|span| {
             let written = names.text(span.clone());
-            let message = names.language.pick(
-                format!("« {written} » est aussi écrit « {other} » dans l'article : les deux noms sont inversés ; choisissez un ordre."),
-                format!("“{written}” is also written “{other}” in this article: the two names are swapped; pick one order."),
-            );
-            let related = names.language.pick(
-                format!("l'autre ordre : « {other} »"),
-                format!("the other order: “{other}”"),
-            );
+            let (message, related) = match difference {
+                Difference::Spelling => (
+                    names.language.pick(
+                        format!("« {written} » est aussi écrit « {other} » dans l'article : choisissez une graphie."),
+                        format!("“{written}” is also spelt “{other}” in this article: pick one spelling."),
+                    ),
+                    names.language.pick(
+                        format!("l'autre graphie : « {other} »"),
+                        format!("the other spelling: “{other}”"),
+                    ),
+                ),
+                Difference::Order => (
+                    names.language.pick(
+                        format!("« {written} » est aussi écrit « {other} » dans l'article : les deux noms sont inversés ; choisissez un ordre."),
+                        format!("“{written}” is also written “{other}” in this article: the two names are swapped; pick one order."),
+                    ),
+                    names.language.pick(
+                        format!("l'autre ordre : « {other} »"),
+                        format!("the other order: “{other}”"),
+                    ),
+                ),
+            };
             Diagnostic::new(Inconsistent::INFO.code, span.clone(), message)
                 .suggest(other.clone())
                 .relate(other_span.clone(), related)
