@@ -159,6 +159,7 @@ fn category_label(category: &str, language: Language) -> &str {
         "trade-union" => ("syndicat", "trade union"),
         "activist" => ("militant", "activist"),
         "writer" => ("écrivain", "writer"),
+        "artist" => ("artiste", "artist"),
         "journalist" => ("journaliste", "journalist"),
         _ => return category,
     };
