@@ -309,6 +309,20 @@ pub fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
             (after_word, after_digit) = (true, bytes[at - 1].is_ascii_digit());
             continue;
         }
+        if byte == 0xC3
+            && bytes
+                .get(at + 1)
+                .is_some_and(|&low| low != 0x97 && low != 0xB7)
+        {
+            // À to ÿ but × and ÷ (0xC3 then a byte): the letters of Latin-1, none a digit.
+            match &mut current {
+                Some((_, all_digits)) => *all_digits = false,
+                None => current = Some((at, false)),
+            }
+            (after_word, after_digit) = (true, false);
+            at += 2;
+            continue;
+        }
         if byte.is_ascii() && !matches!(byte, b'-' | b'\'' | b'.' | b',') {
             // A space or a mark that never joins: it ends the token, as joins() would say.
             if let Some((start, all_digits)) = current.take() {
@@ -345,44 +359,43 @@ pub fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
 }
 
 /// The length of the run of ASCII letters and digits that starts `bytes`, and whether it holds
-/// only digits. Eight bytes are classified at a time: most words end within the first eight.
+/// only digits (a run that starts with a letter is not read twice: `all` stops there).
 fn ascii_word_run(bytes: &[u8]) -> (usize, bool) {
+    let length = ascii_alphanumeric_len(bytes);
+    (length, bytes[..length].iter().all(u8::is_ascii_digit))
+}
+
+/// The length of the run of ASCII letters and digits that starts `bytes`, eight bytes classified
+/// at a time: most words end within the first eight.
+fn ascii_alphanumeric_len(bytes: &[u8]) -> usize {
     let mut length = 0;
-    let mut letters = false;
     while let Some(chunk) = bytes.get(length..length + 8) {
-        let (alnum, letter) = ascii_classes(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
-        // Bytes are numbered from the low end (little endian): the run ends at the first byte
-        // that is not alphanumeric.
-        let run = (!alnum & HIGH_BITS).trailing_zeros() as usize / 8;
-        let in_run = u64::MAX.checked_shr(64 - 8 * run as u32).unwrap_or(0);
-        letters |= letter & in_run != 0;
-        length += run;
-        if run < 8 {
-            return (length, !letters);
+        let eight = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let stops = !ascii_alphanumeric(eight) & HIGH_BITS;
+        if stops != 0 {
+            // Bytes are numbered from the low end (little endian).
+            return length + stops.trailing_zeros() as usize / 8;
         }
+        length += 8;
     }
-    for &byte in &bytes[length..] {
-        match byte {
-            b'0'..=b'9' => {}
-            b'a'..=b'z' | b'A'..=b'Z' => letters = true,
-            _ => break,
-        }
-        length += 1;
-    }
-    (length, !letters)
+    let rest = &bytes[length..];
+    length
+        + rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count()
 }
 
 const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = LOW_BITS * 0x80;
 
-/// For eight bytes, the high bit of each byte that is an ASCII letter or digit, and of each that
-/// is an ASCII letter.
-fn ascii_classes(bytes: u64) -> (u64, u64) {
+/// For eight bytes, the high bit of each that is an ASCII letter or digit.
+fn ascii_alphanumeric(bytes: u64) -> u64 {
     let ascii = !bytes & HIGH_BITS;
     let low = bytes & (LOW_BITS * 0x7F);
     let digit = in_range(low, b'0', b'9');
     let letter = in_range(low | (LOW_BITS * 0x20), b'a', b'z');
-    ((digit | letter) & ascii, letter & ascii)
+    (digit | letter) & ascii
 }
 
 /// The high bit of each byte of `bytes` (each below 0x80) that lies in `low..=high`; no sum
@@ -744,7 +757,8 @@ mod tests {
     const PIECES: &[&str] = &[
         "a", "É", "é", "z", "7", "٣", "ǅ", " ", "\u{00A0}", "\u{202F}", "\u{FEFF}", "\n", ".", "!",
         "?", "…", ",", ";", ":", "'", "’", "ʼ", "‘", "-", "‐", "‑", "«", "»", "“", "”", "„", "\"",
-        "‹", "›", ")", "]", "M", "Mme", "U.S", "etc", "Jean", "1,5", "🗣", "👇", "€", "—",
+        "‹", "›", ")", "]", "M", "Mme", "U.S", "etc", "Jean", "1,5", "🗣", "👇", "€", "—", "×", "÷",
+        "À", "ÿ", "ß", "Octobre",
     ];
 
     fn prose(picks: &[usize]) -> String {
