@@ -291,22 +291,30 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 
 /// [`tokenize`], adding the tokens to `tokens`.
 pub fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
-    let bytes = text.as_bytes();
+    let bytes = text.as_bytes().get(..range.end).unwrap_or_default();
     // The token being read: where it starts, and whether it has only digits so far.
     let mut current: Option<(usize, bool)> = None;
     // What joins() asks of the char before.
     let (mut after_word, mut after_digit) = (false, false);
     let mut at = range.start;
-    while at < range.end {
-        let byte = bytes[at];
-        if byte.is_ascii_alphanumeric() {
-            let (length, digits) = ascii_word_run(&bytes[at..range.end]);
+    while let Some(&byte) = bytes.get(at) {
+        let class = BYTE_CLASSES[usize::from(byte)];
+        if class == STARTS_WORD_RUN {
+            let (length, digits) = ascii_word_run(&bytes[at..]);
             match &mut current {
                 Some((_, all_digits)) => *all_digits &= digits,
                 None => current = Some((at, digits)),
             }
             at += length;
             (after_word, after_digit) = (true, bytes[at - 1].is_ascii_digit());
+            continue;
+        }
+        if class == ENDS_TOKEN {
+            if let Some((start, all_digits)) = current.take() {
+                tokens.push(token(start..at, all_digits));
+            }
+            (after_word, after_digit) = (false, false);
+            at += 1;
             continue;
         }
         if byte == 0xC3
@@ -321,15 +329,6 @@ pub fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
             }
             (after_word, after_digit) = (true, false);
             at += 2;
-            continue;
-        }
-        if byte.is_ascii() && !matches!(byte, b'-' | b'\'' | b'.' | b',') {
-            // A space or a mark that never joins: it ends the token, as joins() would say.
-            if let Some((start, all_digits)) = current.take() {
-                tokens.push(token(start..at, all_digits));
-            }
-            (after_word, after_digit) = (false, false);
-            at += 1;
             continue;
         }
         let c = char_at(text, at);
@@ -357,6 +356,28 @@ pub fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
         tokens.push(token(start..range.end, all_digits));
     }
 }
+
+/// How the tokenizer takes a byte: an ASCII letter or digit starts a run of them; a space or an
+/// ASCII mark that never joins (all but - ' . ,) ends the token, as joins() would say; any other
+/// byte is read as the start of a char.
+static BYTE_CLASSES: [u8; 256] = {
+    let mut classes = [READ_AS_CHAR; 256];
+    let mut byte = 0u8;
+    while byte < 0x80 {
+        classes[byte as usize] = if byte.is_ascii_alphanumeric() {
+            STARTS_WORD_RUN
+        } else if matches!(byte, b'-' | b'\'' | b'.' | b',') {
+            READ_AS_CHAR
+        } else {
+            ENDS_TOKEN
+        };
+        byte += 1;
+    }
+    classes
+};
+const READ_AS_CHAR: u8 = 0;
+const STARTS_WORD_RUN: u8 = 1;
+const ENDS_TOKEN: u8 = 2;
 
 /// The length of the run of ASCII letters and digits that starts `bytes`, and whether it holds
 /// only digits (a run that starts with a letter is not read twice: `all` stops there).
