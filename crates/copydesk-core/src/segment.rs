@@ -3,6 +3,7 @@
 
 use crate::text::{is_apostrophe, is_hyphen, is_latin1_letter, is_space, is_word_char};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A block of prose: a paragraph, a heading, a list item or a table cell.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -244,7 +245,18 @@ fn is_abbreviation_or_initial(text: &str, period: usize) -> bool {
     }
     let mut letters = word.chars();
     let is_initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
-    is_initial || ABBREVIATIONS.contains(&word) || is_dotted_initials(word)
+    is_initial || is_abbreviation(word) || is_dotted_initials(word)
+}
+
+/// Whether `word` is one of [`ABBREVIATIONS`], found by halving a sorted copy of them rather than
+/// comparing with each (a long article has thousands of periods).
+fn is_abbreviation(word: &str) -> bool {
+    static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| {
+        let mut sorted = ABBREVIATIONS.to_vec();
+        sorted.sort_unstable();
+        sorted
+    });
+    SORTED.binary_search(&word).is_ok()
 }
 
 /// "J.-C", "U.S", "e.g": letters separated by periods.
@@ -279,21 +291,44 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 
 /// [`tokenize`], adding the tokens to `tokens`.
 pub fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
-    let bytes = text.as_bytes();
+    let bytes = text.as_bytes().get(..range.end).unwrap_or_default();
     // The token being read: where it starts, and whether it has only digits so far.
     let mut current: Option<(usize, bool)> = None;
     // What joins() asks of the char before.
     let (mut after_word, mut after_digit) = (false, false);
     let mut at = range.start;
-    while at < range.end {
-        if bytes[at].is_ascii_alphanumeric() {
-            let (length, digits) = ascii_word_run(&bytes[at..range.end]);
+    while let Some(&byte) = bytes.get(at) {
+        let class = BYTE_CLASSES[usize::from(byte)];
+        if class == STARTS_WORD_RUN {
+            let (length, digits) = ascii_word_run(&bytes[at..]);
             match &mut current {
                 Some((_, all_digits)) => *all_digits &= digits,
                 None => current = Some((at, digits)),
             }
             at += length;
             (after_word, after_digit) = (true, bytes[at - 1].is_ascii_digit());
+            continue;
+        }
+        if class == ENDS_TOKEN {
+            if let Some((start, all_digits)) = current.take() {
+                tokens.push(token(start..at, all_digits));
+            }
+            (after_word, after_digit) = (false, false);
+            at += 1;
+            continue;
+        }
+        if byte == 0xC3
+            && bytes
+                .get(at + 1)
+                .is_some_and(|&low| low != 0x97 && low != 0xB7)
+        {
+            // À to ÿ but × and ÷ (0xC3 then a byte): the letters of Latin-1, none a digit.
+            match &mut current {
+                Some((_, all_digits)) => *all_digits = false,
+                None => current = Some((at, false)),
+            }
+            (after_word, after_digit) = (true, false);
+            at += 2;
             continue;
         }
         let c = char_at(text, at);
@@ -322,18 +357,74 @@ pub fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
     }
 }
 
-/// The length of the run of ASCII letters and digits that starts `bytes`, and whether it holds
-/// only digits.
-fn ascii_word_run(bytes: &[u8]) -> (usize, bool) {
-    let mut all_digits = true;
-    for (length, &byte) in bytes.iter().enumerate() {
-        match byte {
-            b'0'..=b'9' => {}
-            b'a'..=b'z' | b'A'..=b'Z' => all_digits = false,
-            _ => return (length, all_digits),
-        }
+/// How the tokenizer takes a byte: an ASCII letter or digit starts a run of them; a space or an
+/// ASCII mark that never joins (all but - ' . ,) ends the token, as joins() would say; any other
+/// byte is read as the start of a char.
+static BYTE_CLASSES: [u8; 256] = {
+    let mut classes = [READ_AS_CHAR; 256];
+    let mut byte = 0u8;
+    while byte < 0x80 {
+        classes[byte as usize] = if byte.is_ascii_alphanumeric() {
+            STARTS_WORD_RUN
+        } else if matches!(byte, b'-' | b'\'' | b'.' | b',') {
+            READ_AS_CHAR
+        } else {
+            ENDS_TOKEN
+        };
+        byte += 1;
     }
-    (bytes.len(), all_digits)
+    classes
+};
+const READ_AS_CHAR: u8 = 0;
+const STARTS_WORD_RUN: u8 = 1;
+const ENDS_TOKEN: u8 = 2;
+
+/// The length of the run of ASCII letters and digits that starts `bytes`, and whether it holds
+/// only digits (a run that starts with a letter is not read twice: `all` stops there).
+fn ascii_word_run(bytes: &[u8]) -> (usize, bool) {
+    let length = ascii_alphanumeric_len(bytes);
+    (length, bytes[..length].iter().all(u8::is_ascii_digit))
+}
+
+/// The length of the run of ASCII letters and digits that starts `bytes`, eight bytes classified
+/// at a time: most words end within the first eight.
+fn ascii_alphanumeric_len(bytes: &[u8]) -> usize {
+    let mut length = 0;
+    while let Some(chunk) = bytes.get(length..length + 8) {
+        let eight = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let stops = !ascii_alphanumeric(eight) & HIGH_BITS;
+        if stops != 0 {
+            // Bytes are numbered from the low end (little endian).
+            return length + stops.trailing_zeros() as usize / 8;
+        }
+        length += 8;
+    }
+    let rest = &bytes[length..];
+    length
+        + rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count()
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = LOW_BITS * 0x80;
+
+/// For eight bytes, the high bit of each that is an ASCII letter or digit.
+fn ascii_alphanumeric(bytes: u64) -> u64 {
+    let ascii = !bytes & HIGH_BITS;
+    let low = bytes & (LOW_BITS * 0x7F);
+    let digit = in_range(low, b'0', b'9');
+    let letter = in_range(low | (LOW_BITS * 0x20), b'a', b'z');
+    (digit | letter) & ascii
+}
+
+/// The high bit of each byte of `bytes` (each below 0x80) that lies in `low..=high`; no sum
+/// carries into the next byte, since each stays below 0x100.
+fn in_range(bytes: u64, low: u8, high: u8) -> u64 {
+    let at_least_low = bytes + LOW_BITS * u64::from(0x80 - low);
+    let above_high = bytes + LOW_BITS * u64::from(0x7F - high);
+    at_least_low & !above_high & HIGH_BITS
 }
 
 fn token(span: Range<usize>, all_digits: bool) -> Token {
@@ -577,6 +668,18 @@ mod tests {
     }
 
     #[test]
+    fn every_abbreviation_and_no_other_word_is_found() {
+        for word in ABBREVIATIONS {
+            assert!(is_abbreviation(word), "{word}");
+        }
+        for word in [
+            "", "m", "Mm", "Mmee", "janvier", "é", "Sgt.", "J.-C.", "pp ",
+        ] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
+    }
+
+    #[test]
     fn etc_ends_a_sentence_only_before_a_capital() {
         assert_eq!(
             sentences("Des armes, etc. et des hommes."),
@@ -675,7 +778,8 @@ mod tests {
     const PIECES: &[&str] = &[
         "a", "É", "é", "z", "7", "٣", "ǅ", " ", "\u{00A0}", "\u{202F}", "\u{FEFF}", "\n", ".", "!",
         "?", "…", ",", ";", ":", "'", "’", "ʼ", "‘", "-", "‐", "‑", "«", "»", "“", "”", "„", "\"",
-        "‹", "›", ")", "]", "M", "Mme", "U.S", "etc", "Jean", "1,5", "🗣", "👇", "€", "—",
+        "‹", "›", ")", "]", "M", "Mme", "U.S", "etc", "Jean", "1,5", "🗣", "👇", "€", "—", "×", "÷",
+        "À", "ÿ", "ß", "Octobre",
     ];
 
     fn prose(picks: &[usize]) -> String {
@@ -712,6 +816,21 @@ mod tests {
                     reference::tokenize(&text, span)
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_runs_read_eight_bytes_at_a_time_as_one_by_one(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            alphanumeric in proptest::collection::vec(0usize..62, 0..30),
+        ) {
+            const ALNUM: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+            let mut text: Vec<u8> = alphanumeric.iter().map(|&i| ALNUM[i]).collect();
+            text.extend(bytes);
+            let length = text.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let all_digits = text[..length].iter().all(u8::is_ascii_digit);
+            proptest::prop_assert_eq!(ascii_word_run(&text), (length, all_digits));
         }
     }
 

@@ -19,7 +19,15 @@ pub fn is_hyphen(c: char) -> bool {
 
 /// Whether a character can be part of a word token.
 pub fn is_word_char(c: char) -> bool {
-    is_latin1_letter(c) || c.is_alphanumeric()
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ if is_latin1_letter(c) => true,
+        // Told here without the Unicode tables: the no-break space, « », the other signs of
+        // Latin-1, and the general punctuation (’ “ ” – — … and the thin spaces).
+        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾'),
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The letters of Latin-1 (À to ÿ but × and ÷): most non-ASCII chars of French prose, told
