@@ -79,7 +79,7 @@ impl LineIndex {
     pub fn display_position(&self, text: &str, offset: usize) -> LineCol {
         let mut position = self.position(text, offset, Encoding::Scalar);
         if position.line == 0 && text.starts_with('\u{FEFF}') && offset > 0 {
-            position.column -= 1;
+            position.column = position.column.saturating_sub(1);
         }
         position
     }
@@ -168,6 +168,9 @@ mod tests {
         assert_eq!(index.position(text, offset, Encoding::Utf16), pos(0, 1));
         assert_eq!(index.display_position(text, offset), pos(0, 0));
         assert_eq!(index.offset(text, pos(0, 1), Encoding::Utf16), Some(3));
+        for inside_the_mark in 1..3 {
+            assert_eq!(index.display_position(text, inside_the_mark), pos(0, 0));
+        }
     }
 
     #[test]
