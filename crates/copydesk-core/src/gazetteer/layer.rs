@@ -6,11 +6,15 @@
 //! ```text
 //! 0   magic "CDGAZ" + format version (3 bytes)
 //! 8   entity count (u64)
-//! 16  seven sections, each (offset u64, length u64):
+//! 16  ten sections, each (offset u64, length u64):
 //!     entity offsets (u64 × count+1 into entity data), entity data (JSON per entity),
 //!     forms (fst map: folded form → postings), postings (u64 each),
 //!     words (fst map: folded word of a form → word postings), word postings (u64 each),
-//!     lowercase starts (fst set: the first word of each form that may match in lowercase)
+//!     lowercase starts (fst set: the first word of each form that may match in lowercase),
+//!     state-media starts (fst set: the first word of each form of a state-controlled outlet),
+//!     state-media lowercase starts (fst set: the same, of the forms that may match in
+//!     lowercase),
+//!     countries (fst map: ISO 3166-1 alpha-2 code → index of the country's entity)
 //! ```
 //!
 //! A posting packs an entity's index, which of its forms matched, and the flags matching needs
@@ -28,8 +32,8 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-const MAGIC: &[u8; 8] = b"CDGAZ\x00\x00\x02";
-const SECTIONS: usize = 7;
+const MAGIC: &[u8; 8] = b"CDGAZ\x00\x00\x03";
+const SECTIONS: usize = 10;
 const HEADER_LEN: usize = 16 + SECTIONS * 16;
 /// Keys of the forms map that start with this byte are Wikidata ids, not written forms.
 pub(crate) const ID_KEY_PREFIX: u8 = 0;
@@ -222,6 +226,9 @@ pub fn compile(entities: &[Entity]) -> Result<Vec<u8>, String> {
     let mut forms: BTreeMap<Vec<u8>, Vec<Posting>> = BTreeMap::new();
     let mut words: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
     let mut lowercase_starts: BTreeSet<String> = BTreeSet::new();
+    let mut state_media_starts: BTreeSet<String> = BTreeSet::new();
+    let mut state_media_lowercase_starts: BTreeSet<String> = BTreeSet::new();
+    let mut countries: BTreeMap<String, u64> = BTreeMap::new();
     for (index, entity) in entities.iter().enumerate() {
         let index = u32::try_from(index).map_err(|_| "too many entities".to_string())?;
         offsets.push(data.len() as u64);
@@ -235,10 +242,22 @@ pub fn compile(entities: &[Entity]) -> Result<Vec<u8>, String> {
             for word in form_words(&folded) {
                 words.entry(word.to_string()).or_default().push(posting);
             }
+            let first = first_word(&folded);
             if case_flags(text) == 0 {
-                lowercase_starts.insert(first_word(&folded).to_string());
+                lowercase_starts.insert(first.to_string());
+            }
+            if entity.is_state_media() {
+                state_media_starts.insert(first.to_string());
+                if case_flags(text) == 0 {
+                    state_media_lowercase_starts.insert(first.to_string());
+                }
             }
             forms.entry(folded.into_bytes()).or_default().push(posting);
+        }
+        if let (Kind::Place, Some("country"), Some(code)) =
+            (entity.kind, entity.category.as_deref(), &entity.country)
+        {
+            countries.insert(code.clone(), u64::from(index));
         }
         if let Some(id) = &entity.id {
             let mut key = vec![ID_KEY_PREFIX];
@@ -250,7 +269,11 @@ pub fn compile(entities: &[Entity]) -> Result<Vec<u8>, String> {
     offsets.push(data.len() as u64);
     let (forms_fst, postings) = index(forms)?;
     let (words_fst, word_postings) = index(words)?;
-    let lowercase_starts = fst::Set::from_iter(lowercase_starts)
+    let word_set = |words: BTreeSet<String>| -> Result<Vec<u8>, String> {
+        let set = fst::Set::from_iter(words).map_err(|e| e.to_string())?;
+        Ok(set.into_fst().into_inner())
+    };
+    let countries = fst::Map::from_iter(countries)
         .map_err(|e| e.to_string())?
         .into_fst()
         .into_inner();
@@ -261,7 +284,10 @@ pub fn compile(entities: &[Entity]) -> Result<Vec<u8>, String> {
         postings,
         words_fst,
         word_postings,
-        lowercase_starts,
+        word_set(lowercase_starts)?,
+        word_set(state_media_starts)?,
+        word_set(state_media_lowercase_starts)?,
+        countries,
     ];
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
@@ -309,40 +335,108 @@ pub struct Layer {
     word_postings: Range<usize>,
     /// The first words of forms that may match written in lowercase ("al" of "al-Sissi", "von"
     /// of "von der Leyen"): only there does a lowercase word start a name.
-    lowercase_starts: fst::Set<Section>,
-    /// The same words in a hash set, made on first use: the question is asked for most words
-    /// of an article, and a hash lookup costs a fraction of an fst walk.
-    lowercase_start_words: OnceLock<LowercaseStarts>,
+    lowercase_starts: WordSet,
+    /// The first words of the forms of state-controlled outlets ("sputnik", "ria", "agence").
+    state_media_starts: WordSet,
+    /// The first words of the forms of state-controlled outlets that may match in lowercase.
+    state_media_lowercase_starts: WordSet,
+    /// ISO country codes → the country's entity.
+    countries: Map<Section>,
 }
 
-/// The first words of forms that may match in lowercase, and their first two bytes: most
-/// lowercase words of an article begin as none of them does, and a bit tells so.
-struct LowercaseStarts {
+/// A set of folded words of the compiled file, loaded into a hash set on first use: the
+/// question is asked for most words of an article, and a hash lookup costs a fraction of an
+/// fst walk.
+struct WordSet {
+    compiled: fst::Set<Section>,
+    loaded: OnceLock<LoadedWords>,
+}
+
+/// The words of a [`WordSet`], and a bit for each of their signatures: most words of an
+/// article begin as none of them does or are not as long, and a bit tells so.
+struct LoadedWords {
     words: HashSet<String, BuildHasherDefault<Fnv>>,
-    /// One bit per pair of bytes (a one-byte word's second byte is 0).
-    first_pairs: Vec<u64>,
+    /// One bit per [`signature`].
+    signatures: Vec<u64>,
 }
 
-impl LowercaseStarts {
-    fn new(words: HashSet<String, BuildHasherDefault<Fnv>>) -> LowercaseStarts {
-        let mut first_pairs = vec![0; 1 << 10];
-        for word in &words {
-            let pair = first_pair(word);
-            first_pairs[pair >> 6] |= 1 << (pair & 63);
+impl WordSet {
+    fn new(compiled: fst::Set<Section>) -> WordSet {
+        WordSet {
+            compiled,
+            loaded: OnceLock::new(),
         }
-        LowercaseStarts { words, first_pairs }
     }
 
     fn contains(&self, word: &str) -> bool {
-        let pair = first_pair(word);
-        self.first_pairs[pair >> 6] & (1 << (pair & 63)) != 0 && self.words.contains(word)
+        let loaded = self.loaded();
+        let bit = signature(word);
+        loaded.signatures[bit >> 6] & (1 << (bit & 63)) != 0 && loaded.words.contains(word)
+    }
+
+    /// Whether the set holds `word` once its ASCII letters are in lowercase; its signature
+    /// decides for most words without a copy.
+    fn contains_any_case(&self, word: &str) -> bool {
+        let loaded = self.loaded();
+        let bit = signature_in_lowercase(word);
+        if loaded.signatures[bit >> 6] & (1 << (bit & 63)) == 0 {
+            return false;
+        }
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return loaded.words.contains(word);
+        }
+        let mut buffer = [0; 32];
+        match buffer.get_mut(..word.len()) {
+            Some(lowercase) => {
+                lowercase.copy_from_slice(word.as_bytes());
+                lowercase.make_ascii_lowercase();
+                std::str::from_utf8(lowercase).is_ok_and(|w| loaded.words.contains(w))
+            }
+            None => loaded.words.contains(&word.to_ascii_lowercase()),
+        }
+    }
+
+    fn loaded(&self) -> &LoadedWords {
+        self.loaded.get_or_init(|| {
+            let mut words = HashSet::default();
+            let mut stream = self.compiled.stream();
+            while let Some(key) = stream.next() {
+                words.extend(std::str::from_utf8(key).ok().map(str::to_string));
+            }
+            LoadedWords::new(words)
+        })
     }
 }
 
-fn first_pair(word: &str) -> usize {
+impl LoadedWords {
+    fn new(words: HashSet<String, BuildHasherDefault<Fnv>>) -> LoadedWords {
+        let mut signatures = vec![0; 1 << 10];
+        for word in &words {
+            let bit = signature(word);
+            signatures[bit >> 6] |= 1 << (bit & 63);
+        }
+        LoadedWords { words, signatures }
+    }
+}
+
+/// A word's bit in [`LoadedWords::signatures`]: a hash of its first two bytes and its length,
+/// so that "des" and "dans" are told apart from "de" at once.
+fn signature(word: &str) -> usize {
     let bytes = word.as_bytes();
-    let byte = |i: usize| usize::from(bytes.get(i).copied().unwrap_or(0));
-    (byte(0) << 8) | byte(1)
+    let byte = |i: usize| u32::from(bytes.get(i).copied().unwrap_or(0));
+    mix(byte(0), byte(1), word.len())
+}
+
+/// [`signature`] of a word with its ASCII letters in lowercase.
+fn signature_in_lowercase(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let byte = |i: usize| u32::from(bytes.get(i).map_or(0, u8::to_ascii_lowercase));
+    mix(byte(0), byte(1), word.len())
+}
+
+fn mix(first: u32, second: u32, length: usize) -> usize {
+    let key = (first << 16) | (second << 8) | length.min(0xFF) as u32;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 impl std::fmt::Debug for Layer {
@@ -381,16 +475,21 @@ impl Layer {
             })
             .map_err(|e| format!("the compiled gazetteer's index is damaged: {e}"))
         };
-        let lowercase_starts = fst::Set::new(Section {
-            bytes: bytes.clone(),
-            range: sections[6].clone(),
-        })
-        .map_err(|e| format!("the compiled gazetteer's index is damaged: {e}"))?;
+        let word_set = |range: &Range<usize>| {
+            fst::Set::new(Section {
+                bytes: bytes.clone(),
+                range: range.clone(),
+            })
+            .map(WordSet::new)
+            .map_err(|e| format!("the compiled gazetteer's index is damaged: {e}"))
+        };
         Ok(Layer {
             forms: map(&sections[2])?,
             words: map(&sections[4])?,
-            lowercase_starts,
-            lowercase_start_words: OnceLock::new(),
+            lowercase_starts: word_set(&sections[6])?,
+            state_media_starts: word_set(&sections[7])?,
+            state_media_lowercase_starts: word_set(&sections[8])?,
+            countries: map(&sections[9])?,
             count,
             offsets: sections[0].clone(),
             data: sections[1].clone(),
@@ -461,16 +560,26 @@ impl Layer {
 
     /// Whether a form of the layer may start with this folded word written in lowercase.
     pub(crate) fn may_start_in_lowercase(&self, word: &str) -> bool {
-        self.lowercase_start_words
-            .get_or_init(|| {
-                let mut words = HashSet::default();
-                let mut stream = self.lowercase_starts.stream();
-                while let Some(key) = stream.next() {
-                    words.extend(std::str::from_utf8(key).ok().map(str::to_string));
-                }
-                LowercaseStarts::new(words)
-            })
-            .contains(word)
+        self.lowercase_starts.contains(word)
+    }
+
+    /// Whether a form of a state-controlled outlet may start with this word, folded but for
+    /// the case of ASCII letters, written in lowercase or not.
+    pub(crate) fn may_start_state_media(&self, word: &str, lowercase: bool) -> bool {
+        if lowercase {
+            self.state_media_lowercase_starts.contains_any_case(word)
+        } else {
+            self.state_media_starts.contains_any_case(word)
+        }
+    }
+
+    /// The ISO codes of the countries, with their entities.
+    pub(crate) fn countries(&self) -> impl Iterator<Item = (String, u32)> + '_ {
+        let mut stream = self.countries.stream();
+        std::iter::from_fn(move || {
+            let (code, index) = stream.next()?;
+            Some((String::from_utf8_lossy(code).into_owned(), index as u32))
+        })
     }
 
     /// The entity with a Wikidata id.

@@ -18,30 +18,154 @@ use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-/// Prose folded for matching, with the source offset of every folded byte.
+/// Prose folded for matching, with a map back to the source and the words where a name may
+/// start.
 pub struct Folded {
     pub text: String,
-    /// `offsets[i]` is the source offset of the character folded byte `i` came from; one more
-    /// entry holds the end of the span.
-    offsets: Vec<usize>,
+    /// Where folded bytes come from: from `anchor.0` on, folded byte `i` comes from source
+    /// offset `anchor.1 + (i - anchor.0)`, up to the next anchor. ASCII folds byte for byte, so
+    /// a line of prose needs a few anchors rather than one offset per byte.
+    anchors: Vec<(usize, usize)>,
+    /// The end of the span in the source.
+    end: usize,
+    /// The words where a name may start, in order (see [`Word`]).
+    words: Vec<Word>,
+}
+
+/// A word of folded text where a name may start: a letter or digit not after a letter, a digit
+/// or a hyphen (so "soudan" in "port-soudan" is none, "otan" in "l'otan" is), up to the first
+/// character that is neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Whether the source character of its first letter is a lowercase letter.
+    lowercase: bool,
+}
+
+/// Folds prose byte by byte, keeping anchors and words.
+struct Folder {
+    text: String,
+    anchors: Vec<(usize, usize)>,
+    words: Vec<Word>,
+    /// The source offset the next folded byte has if no anchor is needed.
+    next_source: usize,
+    /// The start of the word being read, and its case.
+    word: Option<(usize, bool)>,
+    /// Whether the last folded character is a letter or a digit, or a hyphen.
+    after_alphanumeric: bool,
+    after_hyphen: bool,
+}
+
+impl Folder {
+    /// Adds a folded character that comes from the source character at `source`.
+    fn push(&mut self, folded: char, source: usize, lowercase: bool) {
+        let at = self.text.len();
+        if folded.is_ascii() {
+            self.anchor(at, source);
+        } else {
+            // Every byte of the folded character comes from the same source character.
+            for byte in 0..folded.len_utf8() {
+                self.anchor(at + byte, source);
+            }
+        }
+        self.text.push(folded);
+        let alphanumeric = if folded.is_ascii() {
+            folded.is_ascii_alphanumeric()
+        } else {
+            folded.is_alphanumeric()
+        };
+        self.read(at, alphanumeric, folded == '-', lowercase);
+    }
+
+    fn anchor(&mut self, folded: usize, source: usize) {
+        if source != self.next_source {
+            self.anchors.push((folded, source));
+        }
+        self.next_source = source + 1;
+    }
+
+    /// Follows words over the folded character at `at`.
+    fn read(&mut self, at: usize, alphanumeric: bool, hyphen: bool, lowercase: bool) {
+        if alphanumeric && !self.after_alphanumeric && !self.after_hyphen {
+            self.word = Some((at, lowercase));
+        } else if !alphanumeric {
+            self.close(at);
+        }
+        self.after_alphanumeric = alphanumeric;
+        self.after_hyphen = hyphen;
+    }
+
+    /// Follows words over the run of ASCII that folds to itself from `bytes[start]`, a byte
+    /// that is no space, before it is added to the text, and returns where the run ends: single
+    /// spaces between words stay in the run, so a run is mostly a whole stretch of prose rather
+    /// than one word.
+    fn read_ascii_run(&mut self, bytes: &[u8], start: usize) -> usize {
+        let base = self.text.len();
+        let mut end = start;
+        while let Some(&byte) = bytes.get(end) {
+            if byte.is_ascii_alphanumeric() {
+                if !self.after_alphanumeric && !self.after_hyphen {
+                    self.word = Some((base + end - start, byte.is_ascii_lowercase()));
+                }
+                end += 1;
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                self.after_alphanumeric = true;
+                self.after_hyphen = false;
+                continue;
+            }
+            let copied = if byte == b' ' {
+                end > start && bytes[end - 1] != b' '
+            } else {
+                byte.is_ascii() && !is_ascii_space(byte)
+            };
+            if !copied {
+                break;
+            }
+            self.close(base + end - start);
+            self.after_alphanumeric = false;
+            self.after_hyphen = byte == b'-';
+            end += 1;
+        }
+        end
+    }
+
+    fn close(&mut self, end: usize) {
+        if let Some((start, lowercase)) = self.word.take() {
+            self.words.push(Word {
+                start,
+                end,
+                lowercase,
+            });
+        }
+    }
 }
 
 impl Folded {
-    /// Folds `source[span]` as [`crate::text::fold`] does, keeping offsets. Runs of spaces and
-    /// line breaks become one space, so names wrapped over lines still match.
+    /// Folds `source[span]` as [`crate::text::fold`] does, keeping where each folded byte comes
+    /// from. Runs of spaces and line breaks become one space, so names wrapped over lines still
+    /// match.
     pub fn new(source: &str, span: Range<usize>) -> Folded {
         let prose = &source[span.clone()];
         let bytes = prose.as_bytes();
-        let mut text = String::with_capacity(prose.len());
-        let mut offsets = Vec::with_capacity(prose.len() + 1);
+        let mut folder = Folder {
+            text: String::with_capacity(prose.len()),
+            anchors: Vec::new(),
+            words: Vec::new(),
+            next_source: usize::MAX,
+            word: None,
+            after_alphanumeric: false,
+            after_hyphen: false,
+        };
         let mut last_space = false;
         let mut at = 0;
         while let Some(&byte) = bytes.get(at) {
             let offset = span.start + at;
             if is_ascii_space(byte) {
                 if !last_space {
-                    text.push(' ');
-                    offsets.push(offset);
+                    folder.push(' ', offset, false);
                 }
                 last_space = true;
                 at += 1;
@@ -50,11 +174,12 @@ impl Folded {
             // Other ASCII, most of any article, folds to itself in lowercase: a run of it is
             // copied at once.
             if byte.is_ascii() {
-                let run = ascii_run_end(bytes, at);
-                let before = text.len();
-                text.push_str(&prose[at..run]);
-                text[before..].make_ascii_lowercase();
-                offsets.extend(offset..span.start + run);
+                let before = folder.text.len();
+                folder.anchor(before, offset);
+                let run = folder.read_ascii_run(bytes, at);
+                folder.text.push_str(&prose[at..run]);
+                folder.text[before..].make_ascii_lowercase();
+                folder.next_source = span.start + run;
                 last_space = bytes[run - 1] == b' ';
                 at = run;
                 continue;
@@ -63,61 +188,53 @@ impl Folded {
                 break;
             };
             at += c.len_utf8();
-            let mut push = |text: &mut String, folded: char| {
-                let before = text.len();
-                text.push(folded);
-                offsets.extend(std::iter::repeat_n(offset, text.len() - before));
-            };
             if is_space(c) {
                 if !last_space {
-                    push(&mut text, ' ');
+                    folder.push(' ', offset, false);
                 }
                 last_space = true;
                 continue;
             }
             last_space = false;
+            let lowercase = c.is_lowercase();
             if is_apostrophe(c) {
-                push(&mut text, '\'');
+                folder.push('\'', offset, lowercase);
             } else if is_hyphen(c) {
-                push(&mut text, '-');
+                folder.push('-', offset, lowercase);
             } else {
-                fold_char(c, |folded| push(&mut text, folded));
+                fold_char(c, |folded| folder.push(folded, offset, lowercase));
             }
         }
-        offsets.push(span.end);
-        Folded { text, offsets }
+        folder.close(folder.text.len());
+        Folded {
+            text: folder.text,
+            anchors: folder.anchors,
+            end: span.end,
+            words: folder.words,
+        }
+    }
+
+    /// The source offset folded byte `at` comes from; the end of the span past the last.
+    fn source_offset(&self, at: usize) -> usize {
+        if at >= self.text.len() {
+            return self.end;
+        }
+        let anchor = self.anchors.partition_point(|&(folded, _)| folded <= at);
+        let (folded, source) = self.anchors[anchor - 1];
+        source + (at - folded)
     }
 
     /// The source span of folded bytes `range`.
     pub fn source_span(&self, source: &str, range: Range<usize>) -> Range<usize> {
-        let start = self.offsets[range.start];
-        let last = self.offsets[range.end.saturating_sub(1).max(range.start)];
-        let end = if range.end >= self.offsets.len() - 1 {
-            *self.offsets.last().unwrap_or(&start)
+        let start = self.source_offset(range.start);
+        let last = self.source_offset(range.end.saturating_sub(1).max(range.start));
+        let end = if range.end >= self.text.len() {
+            self.end
         } else {
             last + source[last..].chars().next().map_or(0, char::len_utf8)
         };
         start..end.max(start)
     }
-}
-
-/// Where a run of ASCII that folds to itself, starting at a byte that is no space, ends: single
-/// spaces between words stay in the run, so a run is mostly a whole stretch of prose rather
-/// than one word.
-fn ascii_run_end(bytes: &[u8], start: usize) -> usize {
-    let mut end = start + 1;
-    while let Some(&byte) = bytes.get(end) {
-        let copied = if byte == b' ' {
-            bytes[end - 1] != b' '
-        } else {
-            byte.is_ascii() && !is_ascii_space(byte)
-        };
-        if !copied {
-            break;
-        }
-        end += 1;
-    }
-    end
 }
 
 /// The ASCII characters [`is_space`] takes for spaces.
@@ -168,49 +285,90 @@ fn decompose_and_fold(c: char, mut emit: impl FnMut(char)) {
     }
 }
 
-/// The byte length of the character of `text` at `at` if it is a letter or a digit.
-fn alphanumeric_length(text: &str, at: usize) -> Option<usize> {
-    let byte = *text.as_bytes().get(at)?;
-    if byte.is_ascii() {
-        return byte.is_ascii_alphanumeric().then_some(1);
-    }
-    let c = text.get(at..)?.chars().next()?;
-    c.is_alphanumeric().then(|| c.len_utf8())
+/// Tells the places of an article where a state-controlled outlet may be named: where a word,
+/// folded, is the first word of the form of such an outlet (of one that may match in lowercase,
+/// for a word written in lowercase). It may say yes where no outlet is named, never no where
+/// one is: it looks at every run of letters, digits and other non-ASCII characters, not only
+/// at word starts. Most places an article cites hold no outlet, and this spares them the walk.
+pub struct OutletFilter<'a> {
+    layers: &'a [Layer],
+    /// The answer for each run with non-ASCII characters met, which takes folding to find: an
+    /// article repeats its words.
+    runs: HashMap<Box<str>, bool, BuildHasherDefault<Fnv>>,
+    folded: String,
 }
 
-/// The words of folded text where a name may start, as the byte ranges of their letters and
-/// digits: a letter or digit not after a letter, a digit or a hyphen (so "soudan" in
-/// "port-soudan" is no start, "otan" in "l'otan" is), up to the first character that is neither.
-pub fn word_starts(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut at = 0;
-    let mut joined = false;
-    std::iter::from_fn(move || loop {
-        let byte = *text.as_bytes().get(at)?;
-        let (alphanumeric, hyphen, length) = if byte.is_ascii() {
-            (byte.is_ascii_alphanumeric(), byte == b'-', 1)
-        } else {
-            let c = text.get(at..)?.chars().next()?;
-            (c.is_alphanumeric(), false, c.len_utf8())
-        };
-        if alphanumeric && !joined {
-            let start = at;
-            at += length;
-            while let Some(length) = alphanumeric_length(text, at) {
-                at += length;
-            }
-            return Some(start..at);
+impl<'a> OutletFilter<'a> {
+    pub fn new(layers: &'a [Layer]) -> OutletFilter<'a> {
+        OutletFilter {
+            layers,
+            runs: HashMap::default(),
+            folded: String::new(),
         }
-        joined = alphanumeric || hyphen;
-        at += length;
-    })
+    }
+
+    /// Whether a state-controlled outlet may be named in `source[span]`.
+    pub fn may_name_outlet(&mut self, source: &str, span: Range<usize>) -> bool {
+        let Some(prose) = source.get(span) else {
+            return false;
+        };
+        let bytes = prose.as_bytes();
+        let in_run = |byte: u8| byte.is_ascii_alphanumeric() || !byte.is_ascii();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !in_run(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            let mut ascii = true;
+            while at < bytes.len() && in_run(bytes[at]) {
+                ascii &= bytes[at].is_ascii();
+                at += 1;
+            }
+            let run = &prose[start..at];
+            let names_outlet = if ascii {
+                let lowercase = bytes[start].is_ascii_lowercase();
+                self.layers
+                    .iter()
+                    .any(|layer| layer.may_start_state_media(run, lowercase))
+            } else {
+                self.run_may_start_outlet(run)
+            };
+            if names_outlet {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a word of a run with non-ASCII characters may start the form of an outlet.
+    fn run_may_start_outlet(&mut self, run: &str) -> bool {
+        if let Some(&known) = self.runs.get(run) {
+            return known;
+        }
+        let layers = self.layers;
+        let answer = folded_words(run, &mut self.folded)
+            .any(|word| layers.iter().any(|l| l.may_start_state_media(word, false)));
+        self.runs.insert(run.into(), answer);
+        answer
+    }
 }
 
-/// Whether the source character at `at` is a lowercase letter.
-fn is_lowercase_at(source: &str, at: usize) -> bool {
-    match source.as_bytes().get(at) {
-        Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
-        _ => source[at..].chars().next().is_some_and(char::is_lowercase),
+/// The words of a run of characters folded as [`Folded`] folds them: its letters and digits,
+/// split at anything else.
+fn folded_words<'w>(run: &str, folded: &'w mut String) -> impl Iterator<Item = &'w str> {
+    folded.clear();
+    for c in run.chars() {
+        if is_space(c) || is_apostrophe(c) || is_hyphen(c) {
+            folded.push(' ');
+        } else {
+            fold_char(c, |f| folded.push(f));
+        }
     }
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
 }
 
 /// Whether folded text has a word boundary at `end`: no letter or digit follows, nor a hyphen
@@ -274,16 +432,15 @@ impl<'a> Matcher<'a> {
         let text = &folded.text;
         let mut hits = Vec::new();
         let mut next_free = 0;
-        for word in word_starts(text) {
+        for word in &folded.words {
             if word.start < next_free {
                 continue;
             }
             // A word written in lowercase starts only the forms that may be written so: most
             // words of an article are lowercase, and walking the index from each would cost the
             // most.
-            let lowercase = is_lowercase_at(source, folded.offsets[word.start]);
-            let written = &text[word.clone()];
-            if lowercase
+            let written = &text[word.start..word.end];
+            if word.lowercase
                 && !self
                     .layers
                     .iter()
@@ -291,9 +448,8 @@ impl<'a> Matcher<'a> {
             {
                 continue;
             }
-            let start = word.start;
-            self.walk_from(text, word, lowercase);
-            if let Some(hit) = self.longest(start, folded, source) {
+            self.walk_from(text, word.start..word.end, word.lowercase);
+            if let Some(hit) = self.longest(word.start, folded, source) {
                 next_free = hit.range.end;
                 hits.push(hit);
             }
@@ -439,20 +595,63 @@ mod tests {
         );
     }
 
+    /// The folded words where a name may start, with whether each is written in lowercase.
+    fn words_of(source: &str) -> Vec<(&str, bool)> {
+        let folded = Folded::new(source, 0..source.len());
+        let words = folded.words.clone();
+        words
+            .into_iter()
+            .map(|w| {
+                let text: &str = folded.text[w.start..w.end].to_string().leak();
+                (text, w.lowercase)
+            })
+            .collect()
+    }
+
     #[test]
-    fn ascii_runs_hold_single_spaces_only() {
-        for (text, end) in [
-            ("a", 1),
-            ("ab cd", 5),
-            ("ab  cd", 3),
-            ("ab\tcd", 2),
-            ("ab \ncd", 3),
-            ("l'otan a-b", 10),
-            ("ab é", 3),
-            ("ab\u{a0}cd", 2),
-            ("x 🗣", 2),
+    fn folding_finds_words_and_their_case() {
+        assert_eq!(
+            words_of("L’Otan et jean-Pierre"),
+            [("l", false), ("otan", false), ("et", true), ("jean", true)]
+        );
+        assert_eq!(
+            words_of("  É🗣x-y 12ab"),
+            [("e", false), ("x", true), ("12ab", false)]
+        );
+        assert_eq!(
+            words_of("Sergueï\u{a0}Lavrov, e\u{301}té"),
+            [("serguei", false), ("lavrov", false), ("ete", true)]
+        );
+        assert_eq!(
+            words_of("ŒUVRE œuvre Straße d'ǅemal"),
+            [
+                ("oeuvre", false),
+                ("oeuvre", true),
+                ("strasse", false),
+                ("d", true),
+                ("ǆemal", false)
+            ]
+        );
+        assert!(words_of("").is_empty());
+        assert!(words_of(" \n🗣 - ’ ").is_empty());
+    }
+
+    #[test]
+    fn every_folded_byte_knows_its_source_offset() {
+        for source in [
+            "",
+            "ab  cd\tef\r\n",
+            "L’Œuvre d'Ibn\u{202F}Saoud",
+            "Jean‑Pierre \t\r\n Straße",
+            "🗣 Zaïomski 👇",
+            "İSTANBUL ǅemal e\u{301}",
+            " \u{301} x",
         ] {
-            assert_eq!(ascii_run_end(text.as_bytes(), 0), end, "{text:?}");
+            let folded = Folded::new(source, 0..source.len());
+            let (text, offsets) = reference_fold(source);
+            assert_eq!(folded.text, text, "{source:?}");
+            let found: Vec<usize> = (0..=text.len()).map(|i| folded.source_offset(i)).collect();
+            assert_eq!(found, offsets, "{source:?}");
         }
     }
 
@@ -479,7 +678,52 @@ mod tests {
         assert!(ends_word("pro- et anti", 3));
     }
 
-    /// The folding as it was before runs of ASCII were copied at once: character by character.
+    /// The byte length of the character of `text` at `at` if it is a letter or a digit.
+    fn alphanumeric_length(text: &str, at: usize) -> Option<usize> {
+        let byte = *text.as_bytes().get(at)?;
+        if byte.is_ascii() {
+            return byte.is_ascii_alphanumeric().then_some(1);
+        }
+        let c = text.get(at..)?.chars().next()?;
+        c.is_alphanumeric().then(|| c.len_utf8())
+    }
+
+    /// The words of folded text where a name may start, read from the text as they were before
+    /// folding found them: a letter or digit not after a letter, a digit or a hyphen (so "soudan" in
+    /// "port-soudan" is no start, "otan" in "l'otan" is), up to the first character that is neither.
+    fn word_starts(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+        let mut at = 0;
+        let mut joined = false;
+        std::iter::from_fn(move || loop {
+            let byte = *text.as_bytes().get(at)?;
+            let (alphanumeric, hyphen, length) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric(), byte == b'-', 1)
+            } else {
+                let c = text.get(at..)?.chars().next()?;
+                (c.is_alphanumeric(), false, c.len_utf8())
+            };
+            if alphanumeric && !joined {
+                let start = at;
+                at += length;
+                while let Some(length) = alphanumeric_length(text, at) {
+                    at += length;
+                }
+                return Some(start..at);
+            }
+            joined = alphanumeric || hyphen;
+            at += length;
+        })
+    }
+
+    /// Whether the source character at `at` is a lowercase letter.
+    fn is_lowercase_at(source: &str, at: usize) -> bool {
+        match source.as_bytes().get(at) {
+            Some(byte) if byte.is_ascii() => byte.is_ascii_lowercase(),
+            _ => source[at..].chars().next().is_some_and(char::is_lowercase),
+        }
+    }
+
+    /// The folding as it was before it kept anchors and words: character by character.
     fn reference_fold(source: &str) -> (String, Vec<usize>) {
         let mut text = String::new();
         let mut offsets = Vec::new();
@@ -510,6 +754,37 @@ mod tests {
         (text, offsets)
     }
 
+    #[test]
+    fn state_media_is_looked_for_where_a_word_may_start_an_outlet() {
+        let layers = &*LAYERS;
+        let mut filter = OutletFilter::new(layers);
+        let mut holds = |text: &str| filter.may_name_outlet(text, 0..text.len());
+        for text in [
+            "selon Sputnik",
+            "l’agence TASS",
+            "d'après RIA\u{a0}Novosti",
+            "🗣Xinhua",
+            "la chaîne RT",
+            "Tass.",
+            "pro-Sputnik",
+            "Agence",
+            "l’RTʼ",
+        ] {
+            assert!(holds(text), "{text}");
+        }
+        for text in [
+            "",
+            "selon le ministère",
+            "sputnik écrit en minuscules",
+            "🗣 👇",
+            "l’AFP et la BBC",
+            "Jean-Pierre Élysée",
+        ] {
+            assert!(!holds(text), "{text}");
+        }
+        assert!(!OutletFilter::new(layers).may_name_outlet("Sputnik", 3..99));
+    }
+
     /// A form found: its folded range and postings.
     type FoundForm = (Range<usize>, Vec<(usize, Posting)>);
 
@@ -526,7 +801,7 @@ mod tests {
             if !starts || start < next_free {
                 continue;
             }
-            let lowercase = source[folded.offsets[start]..]
+            let lowercase = source[folded.source_offset(start)..]
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
@@ -694,12 +969,29 @@ mod tests {
             for pieces in [&first, &second, &first] {
                 let source: String = pieces.iter().map(|&i| PIECES[i]).collect();
                 let folded = Folded::new(&source, 0..source.len());
-                prop_assert_eq!((folded.text.clone(), folded.offsets.clone()), reference_fold(&source));
+                let (text, offsets) = reference_fold(&source);
+                prop_assert_eq!(&folded.text, &text);
+                let found: Vec<usize> = (0..=text.len()).map(|i| folded.source_offset(i)).collect();
+                prop_assert_eq!(found, offsets.clone());
+                let words: Vec<Word> = word_starts(&text)
+                    .map(|w| Word {
+                        lowercase: is_lowercase_at(&source, offsets[w.start]),
+                        start: w.start,
+                        end: w.end,
+                    })
+                    .collect();
+                prop_assert_eq!(&folded.words, &words);
                 let found: Vec<_> = matcher
                     .find_forms(&folded, &source)
                     .into_iter()
                     .map(|hit| (hit.range, hit.postings))
                     .collect();
+                let names_outlet = found
+                    .iter()
+                    .any(|(_, postings)| postings.iter().any(|(_, p)| p.is_state_media()));
+                prop_assert!(
+                    !names_outlet || OutletFilter::new(layers).may_name_outlet(&source, 0..source.len())
+                );
                 prop_assert_eq!(found, reference_forms(layers, &folded, &source));
             }
         }

@@ -28,7 +28,7 @@ use fst::{Automaton, IntoStreamer, Streamer};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 /// The bundled gazetteer, compiled from `gazetteer/*.toml` by the test
 /// `bundled_gazetteer_is_in_step_with_its_sources`.
@@ -40,29 +40,33 @@ static BUNDLED: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
     Arc::new(Gazetteer::from_layers(vec![layer]))
 });
 
-/// Country names by ISO 3166-1 alpha-2 code, from the bundled gazetteer's countries. Only the
-/// records that name their category as a country are decoded: decoding all of them would cost
+/// The countries of the bundled gazetteer by ISO 3166-1 alpha-2 code: each one's entity, and
+/// its name once decoded. Only the names asked for are decoded: decoding all of them would cost
 /// more than checking a short article, on every run.
-static COUNTRY_NAMES: LazyLock<HashMap<String, Localized>> = LazyLock::new(|| {
-    let layer = &BUNDLED.layers[0];
-    (0..layer.len() as u32)
-        .filter(|&index| {
-            layer
-                .record(index)
-                .is_some_and(|record| record.contains(COUNTRY_CATEGORY))
-        })
-        .filter_map(|index| layer.entity(index))
-        .filter(|e| e.kind == Kind::Place && e.category.as_deref() == Some("country"))
-        .filter_map(|e| Some((e.country?, e.name)))
+static COUNTRY_NAMES: LazyLock<HashMap<String, (u32, CountryName)>> = LazyLock::new(|| {
+    BUNDLED.layers[0]
+        .countries()
+        .map(|(code, index)| (code, (index, OnceLock::new())))
         .collect()
 });
 
-/// How an entity's record says it is a country (see [`layer::compile`]).
-const COUNTRY_CATEGORY: &str = r#""category":"country""#;
+/// A country's name, decoded on first use (`None` if its record does not decode).
+type CountryName = OnceLock<Option<Localized>>;
+
+/// The part of an entity record that names it.
+#[derive(serde::Deserialize)]
+struct Named {
+    name: Localized,
+}
 
 /// The house name of a country from its ISO code: "RU" → "Russie" in French, "Russia" in English.
 pub fn country_name(code: &str, language: Language) -> Option<&'static str> {
-    COUNTRY_NAMES.get(code).map(|name| name.get(language))
+    let (index, name) = COUNTRY_NAMES.get(code)?;
+    let name = name.get_or_init(|| {
+        let record = BUNDLED.layers[0].record(*index)?;
+        serde_json::from_str::<Named>(record).ok().map(|n| n.name)
+    });
+    name.as_ref().map(|name| name.get(language))
 }
 
 /// An entity of a gazetteer: its layer and its index there.

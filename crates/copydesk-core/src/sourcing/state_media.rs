@@ -3,6 +3,8 @@
 use super::{analysis, Analysis};
 use crate::document::Document;
 use crate::gazetteer::{matching, EntityId, Gazetteer};
+use crate::language::Language;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A state-controlled outlet given as a source.
@@ -46,10 +48,17 @@ fn is_channel_word(word: &str) -> bool {
 /// keeps the gazetteer walk to a small part of the article.
 pub fn state_media_citations(doc: &Document, gazetteer: &Gazetteer) -> Vec<StateMediaCitation> {
     let analysis = analysis(doc);
+    let layers = gazetteer.layers();
     let mut citations = Vec::new();
     // One matcher for the article: the places repeat their words, whose walks it remembers.
-    let mut matcher = matching::Matcher::new(gazetteer.layers());
+    let mut matcher = matching::Matcher::new(layers);
+    let mut filter = matching::OutletFilter::new(layers);
+    // What each outlet cited says of itself, decoded once per article.
+    let mut outlets: HashMap<EntityId, Option<Outlet>> = HashMap::new();
     for span in cited_places(doc, analysis) {
+        if !filter.may_name_outlet(&doc.masked, span.clone()) {
+            continue;
+        }
         let folded = matching::Folded::new(&doc.masked, span);
         for hit in matcher.find_forms(&folded, &doc.source) {
             let Some(&(layer, posting)) = hit.postings.iter().find(|(_, p)| p.is_state_media())
@@ -60,21 +69,39 @@ pub fn state_media_citations(doc: &Document, gazetteer: &Gazetteer) -> Vec<State
                 layer: layer as u16,
                 index: posting.entity(),
             };
-            let Some(entity) = gazetteer.entity(id) else {
-                continue;
-            };
-            let Some(state) = entity.state else {
+            let outlet = outlets
+                .entry(id)
+                .or_insert_with(|| Outlet::of(gazetteer, id, doc.language));
+            let Some(outlet) = outlet else {
                 continue;
             };
             citations.push(StateMediaCitation {
                 span: folded.source_span(&doc.source, hit.range),
-                outlet: entity.name.get(doc.language).to_string(),
-                state,
-                description: entity.description.map(|d| d.get(doc.language).to_string()),
+                outlet: outlet.name.clone(),
+                state: outlet.state.clone(),
+                description: outlet.description.clone(),
             });
         }
     }
     citations
+}
+
+/// What a citation says of a state-controlled outlet, in the article's language.
+struct Outlet {
+    name: String,
+    state: String,
+    description: Option<String>,
+}
+
+impl Outlet {
+    fn of(gazetteer: &Gazetteer, id: EntityId, language: Language) -> Option<Outlet> {
+        let entity = gazetteer.entity(id)?;
+        Some(Outlet {
+            name: entity.name.get(language).to_string(),
+            state: entity.state?,
+            description: entity.description.map(|d| d.get(language).to_string()),
+        })
+    }
 }
 
 /// The places where an outlet would be a source, in order and not overlapping: speakers, the
