@@ -15,8 +15,6 @@ pub use report::{report, QuotationEntry, Report, SourceEntry, StateMediaEntry};
 pub use state_media::{state_media_citations, StateMediaCitation};
 
 use crate::document::Document;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use words::Words;
 
@@ -82,19 +80,30 @@ pub(crate) mod cue {
     /// A word a reporting conditional may hang on: "aurait", "said"… (for
     /// `attribution/unsourced-conditional`).
     pub const CONDITIONAL: u8 = 1 << 4;
+    /// A speech verb that always reports speech ("a déclaré", "said").
+    pub const STRONG_SPEECH_VERB: u8 = 1 << 5;
+    /// A word without which a sentence holds no vague attribution: a group ("observateurs"), a
+    /// pronoun ("certains"), a verb of hearsay ("murmure"), a word of a set phrase ("rumeurs").
+    pub const VAGUE_KEY: u8 = 1 << 6;
 }
 
 /// The [`cue`] bits of a folded word.
 fn cue_bits(word: &str) -> u8 {
     let mut bits = 0;
-    if cues::speech_verb(word).is_some() {
+    if let Some(strength) = cues::speech_verb(word) {
         bits |= cue::SPEECH_VERB;
+        if strength == cues::Strength::Strong {
+            bits |= cue::STRONG_SPEECH_VERB;
+        }
     }
     if speakers::may_attribute(word) {
         bits |= cue::ATTRIBUTION;
     }
     if sources::may_start_vague(word) {
         bits |= cue::VAGUE;
+    }
+    if sources::may_hold_vague(word) {
+        bits |= cue::VAGUE_KEY;
     }
     if sources::may_start_anonymous(word) {
         bits |= cue::ANONYMOUS;
@@ -105,51 +114,10 @@ fn cue_bits(word: &str) -> u8 {
     bits
 }
 
-/// The [`cue`] bits of every token. An article repeats its words, so each distinct word is
-/// classified once; a word of up to seven bytes is found by its bytes packed in an integer,
-/// which costs a fraction of hashing a string.
+/// The [`cue`] bits of every token, each distinct word classified once.
 fn cue_bits_of(folded: &words::Folded) -> Vec<u8> {
-    let mut short: HashMap<u64, u8, BuildHasherDefault<PackedHasher>> = HashMap::default();
-    let mut long: cues::FastMap<&str, u8> = cues::FastMap::default();
-    folded
-        .iter()
-        .map(|word| match packed(word) {
-            Some(key) => *short.entry(key).or_insert_with(|| cue_bits(word)),
-            None => *long.entry(word).or_insert_with(|| cue_bits(word)),
-        })
-        .collect()
-}
-
-/// A word of up to seven bytes as an integer: its bytes, then its length in the top byte.
-fn packed(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    let length = u8::try_from(bytes.len()).ok().filter(|&l| l < 8)?;
-    let mut key = [0; 8];
-    key[..bytes.len()].copy_from_slice(bytes);
-    key[7] = length;
-    Some(u64::from_le_bytes(key))
-}
-
-/// Hashes a packed word with one multiplication, its high bits folded into the low ones that
-/// pick the bucket.
-#[derive(Default)]
-struct PackedHasher(u64);
-
-impl Hasher for PackedHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(self.0 ^ u64::from(byte));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        let mixed = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = mixed ^ (mixed >> 32);
-    }
+    let bits = folded.per_word(cue_bits);
+    (0..folded.len()).map(|token| *bits.of(token)).collect()
 }
 
 /// The sourcing of an article.
@@ -227,7 +195,8 @@ mod tests {
         let text = "Selon l’AFP, « c’est fini », ajoute-t-elle, a-t-il déclaré. Des observateurs, des sources \
                     proches du dossier et d'aucuns estiment qu'il se dit que… People familiar \
                     with the matter said: anonymously, “unidentified” 🗣 Jean‑Pierre a ajouté \
-                    aujourd'hui, 12 000 personnes. Ελλάδα déclarait, déclarèrent, déclarations";
+                    aujourd'hui, 12 000 personnes. Ελλάδα déclarait, déclarèrent, déclarations, il \
+                    aurait compté, ils compteraient";
         let doc = Document::new(text.to_string(), Format::PlainText, None);
         let words = Words::of(&doc);
         let bits = cue_bits_of(words.folded);
@@ -244,20 +213,19 @@ mod tests {
         assert!(has("selon", cue::ATTRIBUTION));
         assert!(has("observateurs", cue::VAGUE));
         assert!(has("d'aucuns", cue::VAGUE));
+        assert!(has("observateurs", cue::VAGUE_KEY));
+        assert!(has("d'aucuns", cue::VAGUE_KEY));
+        assert!(has("dit", cue::VAGUE_KEY));
+        assert!(!has("il", cue::VAGUE_KEY));
+        assert!(has("declare", cue::STRONG_SPEECH_VERB));
+        assert!(!has("ajoute-t-elle", cue::STRONG_SPEECH_VERB));
         assert!(has("sources", cue::ANONYMOUS));
         assert!(has("familiar", cue::ANONYMOUS));
         assert!(has("anonymously", cue::ANONYMOUS));
-        assert!(has("declarait", cue::CONDITIONAL));
+        assert!(has("declarait", cue::SPEECH_VERB));
+        assert!(!has("declarait", cue::CONDITIONAL));
+        assert!(has("aurait", cue::CONDITIONAL));
+        assert!(has("compteraient", cue::CONDITIONAL));
         assert!(cue_bits_of(&words::Folded::default()).is_empty());
-    }
-
-    #[test]
-    fn packed_words_keep_their_length_apart() {
-        assert_ne!(packed("a"), packed("a\0"));
-        assert_eq!(packed("selon"), packed("selon"));
-        assert!(packed("abcdefg").is_some());
-        assert!(packed("abcdefgh").is_none());
-        assert_eq!(packed(""), Some(0));
-        assert!(packed("été").is_some());
     }
 }
