@@ -120,6 +120,33 @@ fn cue_bits_of(folded: &words::Folded) -> Vec<u8> {
     (0..folded.len()).map(|token| *bits.of(token)).collect()
 }
 
+/// The [`cue`] bits of a sentence's tokens, or-ed together: a scan passes over the sentences
+/// that lack its bit without reading their tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SentenceCues {
+    /// Of all its tokens.
+    pub all: u8,
+    /// Of its tokens outside quotations.
+    pub live: u8,
+}
+
+/// The [`SentenceCues`] of every sentence, in one pass over the tokens.
+fn sentence_cues(doc: &Document, cues: &[u8], quoted: &[bool]) -> Vec<SentenceCues> {
+    doc.sentences
+        .iter()
+        .map(|sentence| {
+            let mut summary = SentenceCues::default();
+            for token in sentence.tokens.clone() {
+                summary.all |= cues[token];
+                if !quoted[token] {
+                    summary.live |= cues[token];
+                }
+            }
+            summary
+        })
+        .collect()
+}
+
 /// The sourcing of an article.
 #[derive(Debug)]
 pub struct Analysis {
@@ -127,6 +154,8 @@ pub struct Analysis {
     pub(crate) quoted: Vec<bool>,
     /// The [`cue`] bits of each token.
     pub(crate) cues: Vec<u8>,
+    /// The [`cue`] bits of each sentence.
+    pub(crate) sentence_cues: Vec<SentenceCues>,
     pub quotations: Vec<Quotation>,
     pub attributions: Vec<Attribution>,
     /// Anonymous sources: "une source proche du ministère", "sources familiar with".
@@ -163,10 +192,17 @@ impl Analysis {
             }
         }
         let cues = cue_bits_of(words.folded);
-        let attributions = speakers::find(&words, &quotations, &quoted, &cues);
+        let sentence_cues = sentence_cues(doc, &cues, &quoted);
+        let attributions = speakers::find(&words, &quotations, &quoted, &cues, &sentence_cues);
         speakers::attach(&words, &mut quotations, &attributions);
-        let anonymous = sources::anonymous(&words, &quoted, &attributions, &cues);
-        let mut vague = sources::vague(&words, &quoted, &attributions, &cues);
+        let scan = sources::Scan {
+            words: &words,
+            quoted: &quoted,
+            cues: &cues,
+            sentence_cues: &sentence_cues,
+        };
+        let anonymous = sources::anonymous(&scan, &attributions);
+        let mut vague = sources::vague(&scan, &attributions);
         // "people close to him" is an anonymous source, not a vague one: one finding is enough.
         vague.retain(|v| !anonymous.iter().any(|a| a.start < v.end && v.start < a.end));
         Analysis {
@@ -176,6 +212,7 @@ impl Analysis {
             vague,
             quoted,
             cues,
+            sentence_cues,
         }
     }
 
@@ -189,6 +226,27 @@ impl Analysis {
 mod tests {
     use super::*;
     use crate::document::Format;
+
+    #[test]
+    fn sentence_cues_gather_the_bits_of_their_tokens() {
+        let text = "Selon l’AFP, « des sources proches du dossier le disent ». Rien. \
+                    « Il aurait fui », a-t-il déclaré ; certains doutent.";
+        let doc = Document::new(text.to_string(), Format::PlainText, None);
+        let analysis = analysis(&doc);
+        assert_eq!(analysis.sentence_cues.len(), doc.sentences.len());
+        for (sentence, summary) in doc.sentences.iter().zip(&analysis.sentence_cues) {
+            let tokens = sentence.tokens.clone();
+            let all = tokens.clone().fold(0, |bits, t| bits | analysis.cues[t]);
+            let live = tokens
+                .filter(|&t| !analysis.quoted[t])
+                .fold(0, |bits, t| bits | analysis.cues[t]);
+            assert_eq!(*summary, SentenceCues { all, live });
+        }
+        assert!(analysis.sentence_cues[0].all & cue::ANONYMOUS != 0);
+        assert!(analysis.sentence_cues[0].live & cue::ANONYMOUS == 0);
+        let empty = Document::new(String::new(), Format::PlainText, None);
+        assert!(super::analysis(&empty).sentence_cues.is_empty());
+    }
 
     #[test]
     fn cue_bits_of_every_token_match_its_word() {

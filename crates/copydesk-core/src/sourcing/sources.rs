@@ -3,7 +3,7 @@
 
 use super::cues::{is_time_word, speech_verb, FastMap};
 use super::words::Words;
-use super::{cue, Attribution, CueKind};
+use super::{cue, Attribution, CueKind, SentenceCues};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -355,25 +355,28 @@ fn is_opinion_verb(word: &str) -> bool {
     OPINION_VERBS.contains(&word) || speech_verb(word).is_some()
 }
 
-/// Calls `read` with the index and the live (unquoted) tokens of each sentence where one of
-/// them carries the [`super::cue`] bit `key`: no other sentence can hold what the caller looks
-/// for. One buffer serves every sentence.
-fn for_live_sentences(
-    words: &Words,
-    quoted: &[bool],
-    cues: &[u8],
-    key: u8,
-    mut read: impl FnMut(usize, &[usize]),
-) {
-    let mut live = Vec::new();
-    for (index, sentence) in words.doc.sentences.iter().enumerate() {
-        let tokens = sentence.tokens.clone();
-        if !tokens.clone().any(|t| !quoted[t] && cues[t] & key != 0) {
-            continue;
+/// What the scans for sources read of the article.
+pub(super) struct Scan<'a> {
+    pub words: &'a Words<'a>,
+    pub quoted: &'a [bool],
+    pub cues: &'a [u8],
+    pub sentence_cues: &'a [SentenceCues],
+}
+
+impl Scan<'_> {
+    /// Calls `read` with the index and the live (unquoted) tokens of each sentence where one of
+    /// them carries the [`super::cue`] bit `key`: no other sentence can hold what the caller
+    /// looks for. One buffer serves every sentence.
+    fn live_sentences(&self, key: u8, mut read: impl FnMut(usize, &[usize])) {
+        let mut live = Vec::new();
+        for (index, sentence) in self.words.doc.sentences.iter().enumerate() {
+            if self.sentence_cues[index].live & key == 0 {
+                continue;
+            }
+            live.clear();
+            live.extend(sentence.tokens.clone().filter(|&t| !self.quoted[t]));
+            read(index, &live);
         }
-        live.clear();
-        live.extend(tokens.filter(|&t| !quoted[t]));
-        read(index, &live);
     }
 }
 
@@ -438,14 +441,10 @@ fn is_hearsay_verb(word: &str) -> bool {
 }
 
 /// Anonymous sources, in order, without overlaps.
-pub(super) fn anonymous(
-    words: &Words,
-    quoted: &[bool],
-    attributions: &[Attribution],
-    cues: &[u8],
-) -> Vec<Range<usize>> {
+pub(super) fn anonymous(scan: &Scan, attributions: &[Attribution]) -> Vec<Range<usize>> {
+    let (words, cues) = (scan.words, scan.cues);
     let mut found = Vec::new();
-    for_live_sentences(words, quoted, cues, cue::ANONYMOUS, |sentence, live| {
+    scan.live_sentences(cue::ANONYMOUS, |sentence, live| {
         for position in 0..live.len() {
             if cues[live[position]] & cue::ANONYMOUS == 0 {
                 continue;
@@ -749,14 +748,10 @@ fn without_overlaps(words: &Words, mut spans: Vec<Range<usize>>) -> Vec<Range<us
 /// ("les analystes de Goldman Sachs", "des experts, dont Jean Dupont") or when the next sentence
 /// of the paragraph names who says it. Hearsay ("il se dit que", "it is widely reported") stays
 /// vague whoever speaks next: a rumour is not sourced by the next person's opinion.
-pub(super) fn vague(
-    words: &Words,
-    quoted: &[bool],
-    attributions: &[Attribution],
-    cues: &[u8],
-) -> Vec<Range<usize>> {
+pub(super) fn vague(scan: &Scan, attributions: &[Attribution]) -> Vec<Range<usize>> {
+    let (words, cues) = (scan.words, scan.cues);
     let mut found = Vec::new();
-    for_live_sentences(words, quoted, cues, cue::VAGUE_KEY, |sentence, live| {
+    scan.live_sentences(cue::VAGUE_KEY, |sentence, live| {
         for position in 0..live.len() {
             if cues[live[position]] & cue::VAGUE == 0 {
                 continue;

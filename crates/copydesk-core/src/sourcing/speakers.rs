@@ -6,7 +6,7 @@ use super::cues::{
     is_time_word, speech_verb, split_inverted, Strength,
 };
 use super::words::{PerWord, Words};
-use super::{cue, Attribution, CueKind, Quotation, Speaker};
+use super::{cue, Attribution, CueKind, Quotation, SentenceCues, Speaker};
 use crate::language::Language;
 use std::ops::Range;
 
@@ -87,6 +87,7 @@ pub(super) fn find(
     quotations: &[Quotation],
     quoted: &[bool],
     cues: &[u8],
+    sentence_cues: &[SentenceCues],
 ) -> Vec<Attribution> {
     let doc = words.doc;
     let mut found = Vec::new();
@@ -115,7 +116,7 @@ pub(super) fn find(
             furthest_end = furthest_end.max(span.end);
             next_quotation += 1;
         }
-        if !sentence.tokens.clone().any(|t| has(t, cue::ATTRIBUTION)) {
+        if sentence_cues[index].all & cue::ATTRIBUTION == 0 {
             continue;
         }
         live.clear();

@@ -145,7 +145,7 @@ impl Slots {
     /// The entry with this hash for which `is_entry` holds, or else the number of the entry
     /// this call adds.
     fn find_or_add(&mut self, hash: u64, is_entry: impl Fn(usize) -> bool) -> Result<usize, usize> {
-        if self.hashes.len() * 2 >= self.slots.len() {
+        if self.slots.is_empty() {
             self.grow();
         }
         let mask = self.slots.len() - 1;
@@ -164,7 +164,12 @@ impl Slots {
         }
         let entry = self.hashes.len();
         self.hashes.push(hash);
-        self.slots[slot] = self.hashes.len() as u32;
+        // Only an addition can fill the table: a lookup never checks its load.
+        if self.hashes.len() * 2 > self.slots.len() {
+            self.grow();
+        } else {
+            self.slots[slot] = self.hashes.len() as u32;
+        }
         Err(entry)
     }
 

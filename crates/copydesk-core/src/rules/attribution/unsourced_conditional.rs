@@ -187,10 +187,7 @@ impl Rule for UnsourcedConditional {
         let analysis = analysis(doc);
         let words = analysis.words(doc);
         for (index, sentence) in doc.sentences.iter().enumerate() {
-            let has_candidate = sentence
-                .tokens
-                .clone()
-                .any(|t| analysis.cues[t] & cue::CONDITIONAL != 0);
+            let has_candidate = analysis.sentence_cues[index].all & cue::CONDITIONAL != 0;
             if !has_candidate
                 || is_hypothetical(
                     &words,
