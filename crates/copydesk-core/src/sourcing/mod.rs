@@ -15,8 +15,6 @@ pub use report::{report, QuotationEntry, Report, SourceEntry, StateMediaEntry};
 pub use state_media::{state_media_citations, StateMediaCitation};
 
 use crate::document::Document;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use words::Words;
 
@@ -82,19 +80,30 @@ pub(crate) mod cue {
     /// A word a reporting conditional may hang on: "aurait", "said"… (for
     /// `attribution/unsourced-conditional`).
     pub const CONDITIONAL: u8 = 1 << 4;
+    /// A speech verb that always reports speech ("a déclaré", "said").
+    pub const STRONG_SPEECH_VERB: u8 = 1 << 5;
+    /// A word without which a sentence holds no vague attribution: a group ("observateurs"), a
+    /// pronoun ("certains"), a verb of hearsay ("murmure"), a word of a set phrase ("rumeurs").
+    pub const VAGUE_KEY: u8 = 1 << 6;
 }
 
 /// The [`cue`] bits of a folded word.
 fn cue_bits(word: &str) -> u8 {
     let mut bits = 0;
-    if cues::speech_verb(word).is_some() {
+    if let Some(strength) = cues::speech_verb(word) {
         bits |= cue::SPEECH_VERB;
+        if strength == cues::Strength::Strong {
+            bits |= cue::STRONG_SPEECH_VERB;
+        }
     }
     if speakers::may_attribute(word) {
         bits |= cue::ATTRIBUTION;
     }
     if sources::may_start_vague(word) {
         bits |= cue::VAGUE;
+    }
+    if sources::may_hold_vague(word) {
+        bits |= cue::VAGUE_KEY;
     }
     if sources::may_start_anonymous(word) {
         bits |= cue::ANONYMOUS;
@@ -105,51 +114,37 @@ fn cue_bits(word: &str) -> u8 {
     bits
 }
 
-/// The [`cue`] bits of every token. An article repeats its words, so each distinct word is
-/// classified once; a word of up to seven bytes is found by its bytes packed in an integer,
-/// which costs a fraction of hashing a string.
+/// The [`cue`] bits of every token, each distinct word classified once.
 fn cue_bits_of(folded: &words::Folded) -> Vec<u8> {
-    let mut short: HashMap<u64, u8, BuildHasherDefault<PackedHasher>> = HashMap::default();
-    let mut long: cues::FastMap<&str, u8> = cues::FastMap::default();
-    folded
+    let bits = folded.per_word(cue_bits);
+    (0..folded.len()).map(|token| *bits.of(token)).collect()
+}
+
+/// The [`cue`] bits of a sentence's tokens, or-ed together: a scan passes over the sentences
+/// that lack its bit without reading their tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SentenceCues {
+    /// Of all its tokens.
+    pub all: u8,
+    /// Of its tokens outside quotations.
+    pub live: u8,
+}
+
+/// The [`SentenceCues`] of every sentence, in one pass over the tokens.
+fn sentence_cues(doc: &Document, cues: &[u8], quoted: &[bool]) -> Vec<SentenceCues> {
+    doc.sentences
         .iter()
-        .map(|word| match packed(word) {
-            Some(key) => *short.entry(key).or_insert_with(|| cue_bits(word)),
-            None => *long.entry(word).or_insert_with(|| cue_bits(word)),
+        .map(|sentence| {
+            let mut summary = SentenceCues::default();
+            for token in sentence.tokens.clone() {
+                summary.all |= cues[token];
+                if !quoted[token] {
+                    summary.live |= cues[token];
+                }
+            }
+            summary
         })
         .collect()
-}
-
-/// A word of up to seven bytes as an integer: its bytes, then its length in the top byte.
-fn packed(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    let length = u8::try_from(bytes.len()).ok().filter(|&l| l < 8)?;
-    let mut key = [0; 8];
-    key[..bytes.len()].copy_from_slice(bytes);
-    key[7] = length;
-    Some(u64::from_le_bytes(key))
-}
-
-/// Hashes a packed word with one multiplication, its high bits folded into the low ones that
-/// pick the bucket.
-#[derive(Default)]
-struct PackedHasher(u64);
-
-impl Hasher for PackedHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(self.0 ^ u64::from(byte));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        let mixed = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = mixed ^ (mixed >> 32);
-    }
 }
 
 /// The sourcing of an article.
@@ -159,6 +154,8 @@ pub struct Analysis {
     pub(crate) quoted: Vec<bool>,
     /// The [`cue`] bits of each token.
     pub(crate) cues: Vec<u8>,
+    /// The [`cue`] bits of each sentence.
+    pub(crate) sentence_cues: Vec<SentenceCues>,
     pub quotations: Vec<Quotation>,
     pub attributions: Vec<Attribution>,
     /// Anonymous sources: "une source proche du ministère", "sources familiar with".
@@ -195,10 +192,17 @@ impl Analysis {
             }
         }
         let cues = cue_bits_of(words.folded);
-        let attributions = speakers::find(&words, &quotations, &quoted, &cues);
+        let sentence_cues = sentence_cues(doc, &cues, &quoted);
+        let attributions = speakers::find(&words, &quotations, &quoted, &cues, &sentence_cues);
         speakers::attach(&words, &mut quotations, &attributions);
-        let anonymous = sources::anonymous(&words, &quoted, &attributions, &cues);
-        let mut vague = sources::vague(&words, &quoted, &attributions, &cues);
+        let scan = sources::Scan {
+            words: &words,
+            quoted: &quoted,
+            cues: &cues,
+            sentence_cues: &sentence_cues,
+        };
+        let anonymous = sources::anonymous(&scan, &attributions);
+        let mut vague = sources::vague(&scan, &attributions);
         // "people close to him" is an anonymous source, not a vague one: one finding is enough.
         vague.retain(|v| !anonymous.iter().any(|a| a.start < v.end && v.start < a.end));
         Analysis {
@@ -208,6 +212,7 @@ impl Analysis {
             vague,
             quoted,
             cues,
+            sentence_cues,
         }
     }
 
@@ -223,11 +228,33 @@ mod tests {
     use crate::document::Format;
 
     #[test]
+    fn sentence_cues_gather_the_bits_of_their_tokens() {
+        let text = "Selon l’AFP, « des sources proches du dossier le disent ». Rien. \
+                    « Il aurait fui », a-t-il déclaré ; certains doutent.";
+        let doc = Document::new(text.to_string(), Format::PlainText, None);
+        let analysis = analysis(&doc);
+        assert_eq!(analysis.sentence_cues.len(), doc.sentences.len());
+        for (sentence, summary) in doc.sentences.iter().zip(&analysis.sentence_cues) {
+            let tokens = sentence.tokens.clone();
+            let all = tokens.clone().fold(0, |bits, t| bits | analysis.cues[t]);
+            let live = tokens
+                .filter(|&t| !analysis.quoted[t])
+                .fold(0, |bits, t| bits | analysis.cues[t]);
+            assert_eq!(*summary, SentenceCues { all, live });
+        }
+        assert!(analysis.sentence_cues[0].all & cue::ANONYMOUS != 0);
+        assert!(analysis.sentence_cues[0].live & cue::ANONYMOUS == 0);
+        let empty = Document::new(String::new(), Format::PlainText, None);
+        assert!(super::analysis(&empty).sentence_cues.is_empty());
+    }
+
+    #[test]
     fn cue_bits_of_every_token_match_its_word() {
         let text = "Selon l’AFP, « c’est fini », ajoute-t-elle, a-t-il déclaré. Des observateurs, des sources \
                     proches du dossier et d'aucuns estiment qu'il se dit que… People familiar \
                     with the matter said: anonymously, “unidentified” 🗣 Jean‑Pierre a ajouté \
-                    aujourd'hui, 12 000 personnes. Ελλάδα déclarait, déclarèrent, déclarations";
+                    aujourd'hui, 12 000 personnes. Ελλάδα déclarait, déclarèrent, déclarations, il \
+                    aurait compté, ils compteraient";
         let doc = Document::new(text.to_string(), Format::PlainText, None);
         let words = Words::of(&doc);
         let bits = cue_bits_of(words.folded);
@@ -244,20 +271,19 @@ mod tests {
         assert!(has("selon", cue::ATTRIBUTION));
         assert!(has("observateurs", cue::VAGUE));
         assert!(has("d'aucuns", cue::VAGUE));
+        assert!(has("observateurs", cue::VAGUE_KEY));
+        assert!(has("d'aucuns", cue::VAGUE_KEY));
+        assert!(has("dit", cue::VAGUE_KEY));
+        assert!(!has("il", cue::VAGUE_KEY));
+        assert!(has("declare", cue::STRONG_SPEECH_VERB));
+        assert!(!has("ajoute-t-elle", cue::STRONG_SPEECH_VERB));
         assert!(has("sources", cue::ANONYMOUS));
         assert!(has("familiar", cue::ANONYMOUS));
         assert!(has("anonymously", cue::ANONYMOUS));
-        assert!(has("declarait", cue::CONDITIONAL));
+        assert!(has("declarait", cue::SPEECH_VERB));
+        assert!(!has("declarait", cue::CONDITIONAL));
+        assert!(has("aurait", cue::CONDITIONAL));
+        assert!(has("compteraient", cue::CONDITIONAL));
         assert!(cue_bits_of(&words::Folded::default()).is_empty());
-    }
-
-    #[test]
-    fn packed_words_keep_their_length_apart() {
-        assert_ne!(packed("a"), packed("a\0"));
-        assert_eq!(packed("selon"), packed("selon"));
-        assert!(packed("abcdefg").is_some());
-        assert!(packed("abcdefgh").is_none());
-        assert_eq!(packed(""), Some(0));
-        assert!(packed("été").is_some());
     }
 }

@@ -3,7 +3,7 @@
 
 use super::cues::{is_time_word, speech_verb, FastMap};
 use super::words::Words;
-use super::{cue, Attribution, CueKind};
+use super::{cue, Attribution, CueKind, SentenceCues};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -355,21 +355,29 @@ fn is_opinion_verb(word: &str) -> bool {
     OPINION_VERBS.contains(&word) || speech_verb(word).is_some()
 }
 
-/// The live (unquoted) tokens of each sentence where one of them carries the [`super::cue`] bit
-/// `bit`: no other sentence can hold what the caller looks for.
-fn live_sentences<'a>(
-    words: &'a Words,
-    quoted: &'a [bool],
-    cues: &'a [u8],
-    bit: u8,
-) -> impl Iterator<Item = (usize, Vec<usize>)> + 'a {
-    words
-        .doc
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(move |(_, s)| s.tokens.clone().any(|t| !quoted[t] && cues[t] & bit != 0))
-        .map(move |(index, s)| (index, s.tokens.clone().filter(|&t| !quoted[t]).collect()))
+/// What the scans for sources read of the article.
+pub(super) struct Scan<'a> {
+    pub words: &'a Words<'a>,
+    pub quoted: &'a [bool],
+    pub cues: &'a [u8],
+    pub sentence_cues: &'a [SentenceCues],
+}
+
+impl Scan<'_> {
+    /// Calls `read` with the index and the live (unquoted) tokens of each sentence where one of
+    /// them carries the [`super::cue`] bit `key`: no other sentence can hold what the caller
+    /// looks for. One buffer serves every sentence.
+    fn live_sentences(&self, key: u8, mut read: impl FnMut(usize, &[usize])) {
+        let mut live = Vec::new();
+        for (index, sentence) in self.words.doc.sentences.iter().enumerate() {
+            if self.sentence_cues[index].live & key == 0 {
+                continue;
+            }
+            live.clear();
+            live.extend(sentence.tokens.clone().filter(|&t| !self.quoted[t]));
+            read(index, &live);
+        }
+    }
 }
 
 /// Whether an anonymous source may start at this folded word: see [`anonymous`].
@@ -398,15 +406,45 @@ pub(super) fn may_start_vague(word: &str) -> bool {
         || VAGUE_PRONOUNS.contains(&word)
 }
 
+/// Whether a sentence holding this folded word among its live ones may hold a vague
+/// attribution: each way of finding one needs one such word (see [`vague`]).
+pub(super) fn may_hold_vague(word: &str) -> bool {
+    PHRASE_KEYS.contains(&word)
+        || is_hearsay_verb(word)
+        || is_vague_group(word.strip_prefix("d'").unwrap_or(word))
+        || VAGUE_PRONOUNS.contains(&word)
+}
+
+/// The key word of each set phrase, found once.
+static PHRASE_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    VAGUE_PHRASES
+        .iter()
+        .map(|phrase| phrase_key(phrase))
+        .collect()
+});
+
+/// The word of a set phrase that a sentence must hold for the phrase to be there: its longest,
+/// the least common.
+fn phrase_key(phrase: &str) -> &str {
+    phrase
+        .split(' ')
+        .rev()
+        .max_by_key(|word| word.len())
+        .unwrap_or(phrase)
+}
+
+fn is_hearsay_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "dit" | "murmure" | "raconte" | "chuchote" | "pretend" | "colporte"
+    )
+}
+
 /// Anonymous sources, in order, without overlaps.
-pub(super) fn anonymous(
-    words: &Words,
-    quoted: &[bool],
-    attributions: &[Attribution],
-    cues: &[u8],
-) -> Vec<Range<usize>> {
+pub(super) fn anonymous(scan: &Scan, attributions: &[Attribution]) -> Vec<Range<usize>> {
+    let (words, cues) = (scan.words, scan.cues);
     let mut found = Vec::new();
-    for (sentence, live) in live_sentences(words, quoted, cues, cue::ANONYMOUS) {
+    scan.live_sentences(cue::ANONYMOUS, |sentence, live| {
         for position in 0..live.len() {
             if cues[live[position]] & cue::ANONYMOUS == 0 {
                 continue;
@@ -420,7 +458,7 @@ pub(super) fn anonymous(
                         s.start <= span.start && span.end <= s.end
                     })
                 });
-                found.extend(unnamed_source(words, &live, position, cited));
+                found.extend(unnamed_source(words, live, position, cited));
             } else if matches!(
                 word,
                 "anonymat"
@@ -430,16 +468,16 @@ pub(super) fn anonymous(
                     | "anonymously"
                     | "anonymement"
             ) {
-                found.push(anonymity_phrase(words, &live, position));
+                found.push(anonymity_phrase(words, live, position));
             } else if let Some(preposition) = close_to_the_matter(word) {
-                found.extend(familiar_with(words, &live, position, preposition));
+                found.extend(familiar_with(words, live, position, preposition));
             } else if matches!(word, "named" | "identified") {
-                found.extend(declined_to_be_named(words, &live, position));
+                found.extend(declined_to_be_named(words, live, position));
             } else if is_authorised(word) {
-                found.extend(not_authorised_to_speak(words, &live, position));
+                found.extend(not_authorised_to_speak(words, live, position));
             }
         }
-    }
+    });
     for attribution in attributions {
         if let Some(speaker) = &attribution.speaker {
             if is_unnamed_person(words, speaker) {
@@ -710,29 +748,25 @@ fn without_overlaps(words: &Words, mut spans: Vec<Range<usize>>) -> Vec<Range<us
 /// ("les analystes de Goldman Sachs", "des experts, dont Jean Dupont") or when the next sentence
 /// of the paragraph names who says it. Hearsay ("il se dit que", "it is widely reported") stays
 /// vague whoever speaks next: a rumour is not sourced by the next person's opinion.
-pub(super) fn vague(
-    words: &Words,
-    quoted: &[bool],
-    attributions: &[Attribution],
-    cues: &[u8],
-) -> Vec<Range<usize>> {
+pub(super) fn vague(scan: &Scan, attributions: &[Attribution]) -> Vec<Range<usize>> {
+    let (words, cues) = (scan.words, scan.cues);
     let mut found = Vec::new();
-    for (sentence, live) in live_sentences(words, quoted, cues, cue::VAGUE) {
+    scan.live_sentences(cue::VAGUE_KEY, |sentence, live| {
         for position in 0..live.len() {
             if cues[live[position]] & cue::VAGUE == 0 {
                 continue;
             }
-            let hearsay = set_phrase(words, &live, position)
-                .or_else(|| hearsay_clause(words, &live, position));
+            let hearsay =
+                set_phrase(words, live, position).or_else(|| hearsay_clause(words, live, position));
             if let Some((span, _)) = hearsay {
                 found.push(span);
-            } else if let Some((span, last)) = unnamed_group(words, &live, position) {
-                if !named_after(words, &live, last) && !named_next(words, sentence, attributions) {
+            } else if let Some((span, last)) = unnamed_group(words, live, position) {
+                if !named_after(words, live, last) && !named_next(words, sentence, attributions) {
                     found.push(span);
                 }
             }
         }
-    }
+    });
     without_overlaps(words, found)
 }
 
@@ -772,10 +806,7 @@ fn hearsay_clause(words: &Words, live: &[usize], position: usize) -> Option<(Ran
         ("on", _) => position + 1,
         _ => return None,
     };
-    if !matches!(
-        word_at(verb),
-        Some("dit" | "murmure" | "raconte" | "chuchote" | "pretend" | "colporte")
-    ) {
+    if !word_at(verb).is_some_and(is_hearsay_verb) {
         return None;
     }
     let que = (verb + 1..live.len().min(verb + 7))
@@ -953,4 +984,44 @@ fn named_next(words: &Words, sentence: usize, attributions: &[Attribution]) -> b
                         .as_ref()
                         .is_some_and(|s| words.tokens_in(s).any(|t| words.is_name(t)))
             })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+
+    #[test]
+    fn every_way_to_a_vague_attribution_holds_a_key_word() {
+        for phrase in VAGUE_PHRASES {
+            let key = phrase_key(phrase);
+            assert!(phrase.split(' ').any(|w| w == key), "{phrase}");
+            assert!(may_hold_vague(key), "{phrase}");
+        }
+        for word in [
+            "dit",
+            "murmure",
+            "observateurs",
+            "d'observateurs",
+            "experts",
+            "certains",
+            "d'aucuns",
+            "others",
+        ] {
+            assert!(may_hold_vague(word), "{word}");
+        }
+        for word in ["il", "on", "des", "it", "selon", ""] {
+            assert!(!may_hold_vague(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn set_phrases_are_found_however_they_are_written() {
+        for phrase in VAGUE_PHRASES {
+            let written = phrase.to_uppercase().replace('\'', "’");
+            let text = format!("Hier, {written} la crise.");
+            let doc = Document::new(text.clone(), Format::PlainText, None);
+            assert!(!super::super::analysis(&doc).vague.is_empty(), "{text}");
+        }
+    }
 }

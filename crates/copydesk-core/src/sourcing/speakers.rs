@@ -5,8 +5,8 @@ use super::cues::{
     self, ends_backward_phrase, ends_forward_phrase, is_auxiliary, is_determiner, is_relative,
     is_time_word, speech_verb, split_inverted, Strength,
 };
-use super::words::Words;
-use super::{cue, Attribution, CueKind, Quotation, Speaker};
+use super::words::{PerWord, Words};
+use super::{cue, Attribution, CueKind, Quotation, SentenceCues, Speaker};
 use crate::language::Language;
 use std::ops::Range;
 
@@ -40,6 +40,26 @@ fn is_name_particle(word: &str) -> bool {
     )
 }
 
+/// What the reading of a speaker asks of a word, as bits, found once per distinct word.
+mod class {
+    /// An auxiliary or an adverb around a speech verb (see [`super::is_auxiliary`]).
+    pub const AUXILIARY: u8 = 1;
+    /// A word where a speaker's name stops when read backwards (see
+    /// [`super::ends_backward_phrase`]).
+    pub const ENDS_BACKWARD: u8 = 1 << 1;
+}
+
+fn class_of(word: &str) -> u8 {
+    let mut bits = 0;
+    if is_auxiliary(word) {
+        bits |= class::AUXILIARY;
+    }
+    if ends_backward_phrase(word) {
+        bits |= class::ENDS_BACKWARD;
+    }
+    bits
+}
+
 /// Whether an attribution may start at this folded word: see [`Sentence::attribution_at`].
 pub(super) fn may_attribute(word: &str) -> bool {
     matches!(
@@ -67,6 +87,7 @@ pub(super) fn find(
     quotations: &[Quotation],
     quoted: &[bool],
     cues: &[u8],
+    sentence_cues: &[SentenceCues],
 ) -> Vec<Attribution> {
     let doc = words.doc;
     let mut found = Vec::new();
@@ -83,6 +104,7 @@ pub(super) fn find(
     let incise = |t: usize| {
         (has(t, cue::SPEECH_VERB) || has(t + 1, cue::SPEECH_VERB)) && is_incise(words, t)
     };
+    let classes = words.folded.per_word(class_of);
     let mut live = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         // Sentences come in order: the quotations starting before this one ends are read once,
@@ -94,14 +116,20 @@ pub(super) fn find(
             furthest_end = furthest_end.max(span.end);
             next_quotation += 1;
         }
-        if !sentence.tokens.clone().any(|t| has(t, cue::ATTRIBUTION)) {
+        if sentence_cues[index].all & cue::ATTRIBUTION == 0 {
             continue;
         }
         live.clear();
-        live.extend(sentence.tokens.clone().filter(|&t| !quoted[t] || incise(t)));
+        for token in sentence.tokens.clone() {
+            if !quoted[token] || incise(token) {
+                live.push(token);
+            }
+        }
         let has_quotation = furthest_end > sentence.span.start;
         let reader = Sentence {
             words,
+            cues,
+            classes: &classes,
             live: &live,
             has_quotation,
         };
@@ -134,6 +162,9 @@ fn is_incise(words: &Words, token: usize) -> bool {
 /// The tokens of one sentence outside quotations.
 struct Sentence<'a, 'w> {
     words: &'a Words<'w>,
+    /// The [`super::cue`] bits of every token of the article.
+    cues: &'a [u8],
+    classes: &'a PerWord<'w, u8>,
     live: &'a [usize],
     has_quotation: bool,
 }
@@ -144,8 +175,13 @@ impl Sentence<'_, '_> {
     }
 
     /// An auxiliary or adverb; "a" is one only in French.
-    fn is_aux(&self, word: &str) -> bool {
-        is_auxiliary(word) && (word != "a" || self.words.doc.language == Language::French)
+    fn is_aux(&self, position: usize) -> bool {
+        self.has_class(position, class::AUXILIARY)
+            && (self.word(position) != "a" || self.words.doc.language == Language::French)
+    }
+
+    fn has_class(&self, position: usize, bit: u8) -> bool {
+        self.classes.of(self.live[position]) & bit != 0
     }
 
     fn broken_before(&self, position: usize) -> bool {
@@ -193,7 +229,7 @@ impl Sentence<'_, '_> {
             }
             _ => {}
         }
-        let strength = speech_verb(word)?;
+        let strength = self.speech_verb(position)?;
         if split_inverted(word).1 > 0 {
             let pronoun = pronoun_of(self.words, self.live[position]);
             return Some(cue(position, Some(pronoun), CueKind::SpeechVerb));
@@ -212,6 +248,18 @@ impl Sentence<'_, '_> {
         in_speech_context.then(|| cue(position, speaker, CueKind::SpeechVerb))
     }
 
+    /// What [`speech_verb`] says of the word at `position`, read from its cue bits.
+    fn speech_verb(&self, position: usize) -> Option<Strength> {
+        let bits = self.cues[self.live[position]];
+        if bits & cue::SPEECH_VERB == 0 {
+            None
+        } else if bits & cue::STRONG_SPEECH_VERB != 0 {
+            Some(Strength::Strong)
+        } else {
+            Some(Strength::Weak)
+        }
+    }
+
     fn next_is(&self, position: usize, word: &str) -> bool {
         position + 1 < self.live.len()
             && self.word(position + 1) == word
@@ -220,19 +268,15 @@ impl Sentence<'_, '_> {
 
     /// "a estimé que", "said that", "a déclaré :", "a rappelé les règles de l'audience :".
     fn introduces_speech(&self, position: usize) -> bool {
+        let masked = &self.words.doc.masked;
         let token = self.live[position];
-        let after = &self.words.doc.masked[self.words.span(token).end..];
-        if after.trim_start().starts_with(':') {
+        if colon_follows(masked, self.words.span(token).end) {
             return true;
         }
         let clause_to_colon = self.live[position..]
             .iter()
             .take(MAX_SPEAKER_WORDS)
-            .any(|&t| {
-                self.words.doc.masked[self.words.span(t).end..]
-                    .trim_start()
-                    .starts_with(':')
-            });
+            .any(|&t| colon_follows(masked, self.words.span(t).end));
         if clause_to_colon {
             return true;
         }
@@ -248,11 +292,10 @@ impl Sentence<'_, '_> {
         let mut cursor = position;
         while cursor > 0 && !self.broken_before(cursor) {
             cursor -= 1;
-            let word = self.word(cursor);
-            if !self.is_aux(word) {
+            if !self.is_aux(cursor) {
                 return None;
             }
-            if split_inverted(word).1 > 0 {
+            if split_inverted(self.word(cursor)).1 > 0 {
                 return Some(pronoun_of(self.words, self.live[cursor]));
             }
         }
@@ -264,7 +307,7 @@ impl Sentence<'_, '_> {
     /// a souligné").
     fn subject_of(&self, verb: usize) -> Option<Range<usize>> {
         let mut cursor = verb;
-        while cursor > 0 && !self.broken_before(cursor) && self.is_aux(self.word(cursor - 1)) {
+        while cursor > 0 && !self.broken_before(cursor) && self.is_aux(cursor - 1) {
             cursor -= 1;
         }
         if let Some(before) = self.backward_phrase(cursor) {
@@ -334,8 +377,7 @@ impl Sentence<'_, '_> {
     fn phrase_ending_at(&self, last: usize) -> Option<Range<usize>> {
         let mut first = last;
         loop {
-            let word = self.word(first);
-            if ends_backward_phrase(word) || self.is_aux(word) {
+            if self.has_class(first, class::ENDS_BACKWARD) || self.is_aux(first) {
                 if first == last {
                     return None;
                 }
@@ -495,6 +537,15 @@ impl Sentence<'_, '_> {
         self.words
             .tokens_in(phrase)
             .any(|t| self.words.is_name(t) || is_person_word(self.words.word(t)))
+    }
+}
+
+/// Whether the text at `at` goes on with a colon after its spaces: "a déclaré :", "said:".
+fn colon_follows(text: &str, at: usize) -> bool {
+    // A space then a letter or a digit, the most common case, settles it without a scan.
+    match text.as_bytes().get(at..at + 2) {
+        Some([b' ', next]) if next.is_ascii_alphanumeric() => false,
+        _ => text[at..].trim_start().starts_with(':'),
     }
 }
 
@@ -826,6 +877,27 @@ mod tests {
         let found = speakers(text, language);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_colon_follows_after_any_spaces() {
+        let text = "dit : a\u{a0}: b\u{202f}:c x :";
+        let cases = [
+            (3, true),
+            (5, false),
+            (7, true),
+            (9, true),
+            (10, false),
+            (12, true),
+            (17, false),
+            (19, true),
+            (21, false),
+        ];
+        for (at, expected) in cases {
+            assert_eq!(super::colon_follows(text, at), expected, "{at}");
+        }
+        assert!(!super::colon_follows("", 0));
+        assert!(!super::colon_follows("dit a", 3));
     }
 
     #[test]

@@ -187,10 +187,7 @@ impl Rule for UnsourcedConditional {
         let analysis = analysis(doc);
         let words = analysis.words(doc);
         for (index, sentence) in doc.sentences.iter().enumerate() {
-            let has_candidate = sentence
-                .tokens
-                .clone()
-                .any(|t| analysis.cues[t] & cue::CONDITIONAL != 0);
+            let has_candidate = analysis.sentence_cues[index].all & cue::CONDITIONAL != 0;
             if !has_candidate
                 || is_hypothetical(
                     &words,
@@ -227,16 +224,24 @@ impl Rule for UnsourcedConditional {
     }
 }
 
-/// A cheap first look: the words a reporting conditional can hang on. The sourcing analysis
-/// asks it once per distinct word (see [`cue::CONDITIONAL`]).
+/// A cheap first look: the words [`conditional_at`] can start on, and no others (most words in
+/// "-ait" are imperfects, not conditionals). The sourcing analysis asks it once per distinct
+/// word (see [`cue::CONDITIONAL`]).
 pub(crate) fn may_be_conditional(word: &str) -> bool {
-    word.ends_with("ait")
-        || word.ends_with("aient")
-        || matches!(
-            word,
-            "said" | "believed" | "thought" | "rumoured" | "rumored" | "reported"
-        )
-        || ENGLISH_HEARSAY.contains(&word)
+    matches!(
+        word,
+        "aurait"
+            | "auraient"
+            | "serait"
+            | "seraient"
+            | "said"
+            | "believed"
+            | "thought"
+            | "rumoured"
+            | "rumored"
+            | "reported"
+    ) || ENGLISH_HEARSAY.contains(&word)
+        || is_reporting_verb(word)
 }
 
 /// Sentences whose conditional is a hypothesis: "si …", questions, "au cas où".
@@ -480,6 +485,8 @@ mod tests {
             "Le chef serait toujours un général ; ça serait\u{a0}terrible.",
             "Ils déclareraient forfait. Qui l'aurait cru ?",
             "The minister reportedly resigned. He is said to have fled 🗣.",
+            "Il préparait son départ, l'aurait préparé et compterait partir ; ils détiendraient l’arme.",
+            "Elle SERAIT partie, ils négocieraient, they were believed to be safe.",
             "",
         ] {
             let doc = Document::new(text.to_string(), Format::PlainText, None);
@@ -493,6 +500,32 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn imperfects_are_not_conditionals() {
+        use super::may_be_conditional;
+        for word in [
+            "aurait",
+            "seraient",
+            "compterait",
+            "detiendraient",
+            "reportedly",
+            "said",
+        ] {
+            assert!(may_be_conditional(word), "{word}");
+        }
+        for word in [
+            "avait",
+            "etait",
+            "declarait",
+            "preparait",
+            "l'aurait",
+            "says",
+            "",
+        ] {
+            assert!(!may_be_conditional(word), "{word}");
         }
     }
 }

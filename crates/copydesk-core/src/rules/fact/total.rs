@@ -50,7 +50,21 @@ impl Rule for Total {
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let words = Words::of(doc);
+        let keys = words.folded.per_word(total_key);
         for sentence in &doc.sentences {
+            // A total needs one of its key words in the sentence: the others are passed over
+            // without reading their words.
+            let key = sentence
+                .tokens
+                .clone()
+                .fold(0, |key, token| key | keys.of(token));
+            let colon = || {
+                let (first, end) = (sentence.tokens.start, sentence.tokens.end);
+                end > first && doc.masked[words.range(first, end - 1)].contains(':')
+            };
+            if key & TOTAL_PHRASE == 0 && (key & TOTAL_BEFORE_COLON == 0 || !colon()) {
+                continue;
+            }
             let tokens: Vec<usize> = sentence.tokens.clone().collect();
             let enumerations = (0..tokens.len())
                 .filter_map(|position| {
@@ -98,6 +112,41 @@ impl Rule for Total {
     }
 }
 
+/// The phrases that give a total after its parts.
+const TOTAL_PHRASES: &[&[&str]] = &[
+    &["soit", "un", "total", "de"],
+    &["soit", "au", "total"],
+    &["pour", "un", "total", "de"],
+    &["au", "total"],
+    &["en", "tout"],
+    &["for", "a", "total", "of"],
+    &["a", "total", "of"],
+    &["in", "total"],
+    &["soit"],
+    &["totalling"],
+    &["totaling"],
+];
+
+/// A word that every phrase of [`TOTAL_PHRASES`] holds.
+const TOTAL_PHRASE: u8 = 1;
+/// A word that the clause before the colon of [`total_then_parts`] holds.
+const TOTAL_BEFORE_COLON: u8 = 1 << 1;
+
+/// Which of the two ways of giving a total a folded word may belong to.
+fn total_key(word: &str) -> u8 {
+    let mut key = 0;
+    if matches!(word, "soit" | "total" | "tout" | "totalling" | "totaling") {
+        key |= TOTAL_PHRASE;
+    }
+    if matches!(
+        word,
+        "total" | "bilan" | "toll" | "altogether" | "tout" | "all"
+    ) {
+        key |= TOTAL_BEFORE_COLON;
+    }
+    key
+}
+
 struct Found {
     phrase_start: usize,
     last: usize,
@@ -119,20 +168,7 @@ fn total_at(words: &Words, tokens: &[usize], position: usize) -> Option<Found> {
     ) {
         return None;
     }
-    let phrases: &[&[&str]] = &[
-        &["soit", "un", "total", "de"],
-        &["soit", "au", "total"],
-        &["pour", "un", "total", "de"],
-        &["au", "total"],
-        &["en", "tout"],
-        &["for", "a", "total", "of"],
-        &["a", "total", "of"],
-        &["in", "total"],
-        &["soit"],
-        &["totalling"],
-        &["totaling"],
-    ];
-    let phrase = phrases.iter().find(|phrase| {
+    let phrase = TOTAL_PHRASES.iter().find(|phrase| {
         phrase
             .iter()
             .enumerate()
@@ -740,5 +776,34 @@ mod tests {
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
         }
+    }
+
+    #[test]
+    fn every_total_phrase_holds_a_key_word() {
+        use super::{total_key, TOTAL_BEFORE_COLON, TOTAL_PHRASE, TOTAL_PHRASES};
+        for phrase in TOTAL_PHRASES {
+            assert!(
+                phrase.iter().any(|w| total_key(w) & TOTAL_PHRASE != 0),
+                "{phrase:?}"
+            );
+        }
+        for cue in ["total", "bilan", "toll", "altogether", "tout", "all"] {
+            assert!(total_key(cue) & TOTAL_BEFORE_COLON != 0, "{cue}");
+        }
+        assert_eq!(total_key("pour"), 0);
+        assert_eq!(total_key(""), 0);
+    }
+
+    #[test]
+    fn key_words_are_read_folded() {
+        assert_eq!(
+            flagged("Huit navires, trois bâtiments et un sous-marin, SOIT un TOTAL de treize.")
+                .len(),
+            1
+        );
+        assert_eq!(
+            flagged("BILAN\u{a0}: 15 morts : 8 civils, 4 soldats et 2 policiers.").len(),
+            flagged("Bilan : 15 morts : 8 civils, 4 soldats et 2 policiers.").len()
+        );
     }
 }

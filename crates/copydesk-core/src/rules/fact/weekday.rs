@@ -48,17 +48,13 @@ impl Rule for WeekdayMismatch {
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let words = Words::of(doc);
+        let weekdays = words.folded.per_word(weekday);
         let mut latest_year: Option<i32> = None;
         for sentence in &doc.sentences {
             // Most sentences hold neither a year nor a weekday: they are passed over without
             // reading their words twice.
             let dated = sentence.tokens.clone().any(|t| may_be_year(&words, t));
-            let has_weekday = || {
-                sentence
-                    .tokens
-                    .clone()
-                    .any(|t| weekday(words.word(t)).is_some())
-            };
+            let has_weekday = || sentence.tokens.clone().any(|t| weekdays.of(t).is_some());
             if !dated && !has_weekday() {
                 continue;
             }
@@ -70,7 +66,7 @@ impl Rule for WeekdayMismatch {
             };
             let sentence_year = years.first().copied();
             for position in 0..tokens.len() {
-                let Some(weekday) = weekday(words.word(tokens[position])) else {
+                let Some(weekday) = *weekdays.of(tokens[position]) else {
                     continue;
                 };
                 let Some(mention) = date_after(&words, &tokens, position) else {
@@ -221,8 +217,12 @@ fn may_be_year(words: &Words, token: usize) -> bool {
 /// ("janvier 2019", "27 mars 2019", "March 2019") or after "en", "in", "début", "fin"… ("en
 /// 2019", "in 2019"). Years with a month come first: they are the surest.
 fn time_years(words: &Words, tokens: &[usize]) -> Vec<i32> {
-    let dated = (1..tokens.len()).filter(|&p| month_number(words.word(tokens[p - 1])).is_some());
-    let bare = (1..tokens.len()).filter(|&p| introduces_time(words, tokens, p));
+    // Only a number of four digits can be a year: the words before the others are not read.
+    let numbers = (1..tokens.len()).filter(|&p| may_be_year(words, tokens[p]));
+    let dated = numbers
+        .clone()
+        .filter(|&p| month_number(words.word(tokens[p - 1])).is_some());
+    let bare = numbers.filter(|&p| introduces_time(words, tokens, p));
     let dated: Vec<usize> = dated.collect();
     let bare = bare.filter(|p| !dated.contains(p));
     dated
