@@ -8,49 +8,98 @@ use crate::document::Format;
 use crate::gazetteer::{key, Entity, EntityId, FormKind, Gazetteer, Kind, Mention};
 use crate::language::Language;
 use crate::segment::TokenKind;
+use crate::sourcing::cues::FastMap;
 use crate::text::{is_apostrophe, is_hyphen, is_space};
 use std::cell::{OnceCell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
 /// Lowercase words that belong inside names: "Abdel Fattah al-Burhan", "Ursula von der Leyen".
-/// A `match` rather than a list: it is asked of every lowercase word of an article.
+/// A `match` rather than a list: it is asked of every lowercase word of an article, and most
+/// words are too long to be one.
+#[inline]
 fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "al" | "el"
-            | "ad"
-            | "ash"
-            | "as"
-            | "at"
-            | "az"
-            | "ben"
-            | "bin"
-            | "ibn"
-            | "bint"
-            | "abu"
-            | "abou"
-            | "de"
-            | "du"
-            | "des"
-            | "la"
-            | "le"
-            | "da"
-            | "di"
-            | "do"
-            | "dos"
-            | "das"
-            | "del"
-            | "della"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "ter"
-            | "zu"
-    )
+    (2..=5).contains(&word.len())
+        && matches!(
+            word,
+            "al" | "el"
+                | "ad"
+                | "ash"
+                | "as"
+                | "at"
+                | "az"
+                | "ben"
+                | "bin"
+                | "ibn"
+                | "bint"
+                | "abu"
+                | "abou"
+                | "de"
+                | "du"
+                | "des"
+                | "la"
+                | "le"
+                | "da"
+                | "di"
+                | "do"
+                | "dos"
+                | "das"
+                | "del"
+                | "della"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "ter"
+                | "zu"
+        )
+}
+
+/// A folded word of an article: an index into its [`Keys`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeyId(u32);
+
+impl KeyId {
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The distinct folded words of an article, each stored once: long articles repeat their names,
+/// and the rules compare and look up a word's key, not each of its occurrences.
+#[derive(Default)]
+pub struct Keys {
+    texts: Vec<Rc<str>>,
+    ids: FastMap<Rc<str>, KeyId>,
+}
+
+impl Keys {
+    /// The folded text of a key.
+    pub fn text(&self, id: KeyId) -> &str {
+        &self.texts[id.index()]
+    }
+
+    /// The id of a folded word the article writes, if it writes it.
+    pub fn id(&self, folded: &str) -> Option<KeyId> {
+        self.ids.get(folded).copied()
+    }
+
+    fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    fn intern(&mut self, folded: String) -> KeyId {
+        if let Some(&id) = self.ids.get(folded.as_str()) {
+            return id;
+        }
+        let id = KeyId(self.texts.len() as u32);
+        let text: Rc<str> = folded.into();
+        self.texts.push(text.clone());
+        self.ids.insert(text, id);
+        id
+    }
 }
 
 /// A word of a name as written: a token, or a part of a hyphenated token ("al", "Burhan").
@@ -58,7 +107,10 @@ fn is_particle(word: &str) -> bool {
 pub struct Unit {
     pub span: Range<usize>,
     /// Folded, as gazetteer keys are.
-    pub key: String,
+    pub key: KeyId,
+    /// The same number for every unit written with the same text, so that what depends on the
+    /// text alone is worked out once per spelling: below [`Names::spellings`].
+    pub spelling: u32,
     pub capitalised: bool,
 }
 
@@ -122,8 +174,8 @@ type Known = Option<(Rc<Entity>, Forms)>;
 /// The name analysis of one article, shared by the three name rules: the engine runs them one
 /// after the other on the same thread, so the last analysis is kept per thread and reused when
 /// the article (its text, prose, format and language) and the gazetteer are the same. Long
-/// articles repeat names, so the near words of a word and the forms of an entity are looked up
-/// once each.
+/// articles repeat names, so the near words of a word, the forms of an entity and what a key is
+/// (common, known) are looked up once each.
 pub struct Names {
     source: String,
     /// Kept apart from `source`: a copy of an article holding only some paragraphs (see
@@ -134,10 +186,16 @@ pub struct Names {
     pub gazetteer: Arc<Gazetteer>,
     pub mentions: Vec<Mention>,
     pub runs: Vec<Run>,
-    near_words: RefCell<HashMap<String, Rc<Vec<NearWord>>>>,
-    forms: RefCell<HashMap<EntityId, Known>>,
+    pub keys: Keys,
+    /// How many distinct texts the units have: every [`Unit::spelling`] is below.
+    pub spellings: usize,
+    common: Vec<OnceCell<bool>>,
+    may_be_misspelt: Vec<OnceCell<bool>>,
+    near_words: RefCell<FastMap<KeyId, Rc<Vec<NearWord>>>>,
+    forms: RefCell<FastMap<EntityId, Known>>,
     misspellings: OnceCell<Vec<Diagnostic>>,
-    unit_keys: OnceCell<HashSet<String>>,
+    /// For each key, whether some unit of a run has it.
+    unit_keys: OnceCell<Vec<bool>>,
 }
 
 thread_local! {
@@ -176,6 +234,11 @@ impl Names {
             }) {
                 return names.clone();
             }
+            let Runs {
+                runs,
+                keys,
+                spellings,
+            } = runs(doc);
             let names = Rc::new(Names {
                 source: doc.source.clone(),
                 masked: doc.masked.clone(),
@@ -183,7 +246,11 @@ impl Names {
                 language: doc.language,
                 gazetteer: gazetteer.clone(),
                 mentions: gazetteer.mentions(doc),
-                runs: runs(doc),
+                runs,
+                common: vec![OnceCell::new(); keys.len()],
+                may_be_misspelt: vec![OnceCell::new(); keys.len()],
+                keys,
+                spellings,
                 near_words: RefCell::default(),
                 forms: RefCell::default(),
                 misspellings: OnceCell::new(),
@@ -194,14 +261,26 @@ impl Names {
         })
     }
 
-    /// The keys of every name word the article writes.
-    fn unit_keys(&self) -> &HashSet<String> {
-        self.unit_keys.get_or_init(|| {
-            self.runs
-                .iter()
-                .flat_map(|run| run.units.iter().map(|unit| unit.key.clone()))
-                .collect()
-        })
+    /// The folded text of a key.
+    pub fn key(&self, id: KeyId) -> &str {
+        self.keys.text(id)
+    }
+
+    /// Whether a key is a common word ([`is_common_word`]), asked once per key.
+    pub fn is_common(&self, id: KeyId) -> bool {
+        *self.common[id.index()].get_or_init(|| is_common_word(self.key(id)))
+    }
+
+    /// Whether a folded word is the key of some unit of a run.
+    fn is_unit_key(&self, folded: &str) -> bool {
+        let unit_keys = self.unit_keys.get_or_init(|| {
+            let mut unit_keys = vec![false; self.keys.len()];
+            for unit in self.runs.iter().flat_map(|run| &run.units) {
+                unit_keys[unit.key.index()] = true;
+            }
+            unit_keys
+        });
+        self.keys.id(folded).is_some_and(|id| unit_keys[id.index()])
     }
 
     /// The article's text of a span.
@@ -234,11 +313,12 @@ impl Names {
             .clone()
     }
 
-    fn near_words(&self, word: &str) -> Rc<Vec<NearWord>> {
+    fn near_words(&self, id: KeyId) -> Rc<Vec<NearWord>> {
         self.near_words
             .borrow_mut()
-            .entry(word.to_string())
+            .entry(id)
             .or_insert_with(|| {
+                let word = self.key(id);
                 let reach = if word.chars().count() >= 7 { 2 } else { 1 };
                 let near = self.gazetteer.near_words(word, reach);
                 Rc::new(
@@ -265,11 +345,16 @@ impl Names {
     /// Whether a unit could be a misspelt word of a name: capitalised, not an ordinary word, not
     /// part of a known name.
     fn is_suspect(&self, unit: &Unit) -> bool {
-        unit.capitalised
-            && unit.key.chars().count() >= 4
-            && !self.covered_by_mention(&unit.span)
-            && !is_common_word(&unit.key)
-            && !self.gazetteer.is_known_word(&unit.key)
+        unit.capitalised && self.may_be_misspelt(unit.key) && !self.covered_by_mention(&unit.span)
+    }
+
+    /// What [`Names::is_suspect`] asks of a key alone: long enough, no ordinary word, no word of
+    /// a known name.
+    fn may_be_misspelt(&self, id: KeyId) -> bool {
+        *self.may_be_misspelt[id.index()].get_or_init(|| {
+            let key = self.key(id);
+            key.chars().count() >= 4 && !self.is_common(id) && !self.gazetteer.is_known_word(key)
+        })
     }
 
     /// Near misses of gazetteer forms, at most one per span.
@@ -292,12 +377,17 @@ impl Names {
             let Some((run, inside)) = self.units_of(&mention.span) else {
                 continue;
             };
-            if inside.start == 0 && inside.end == run.units.len() {
+            // A near miss differs from the form in a word outside the mention, and that word
+            // must be suspect: most mentions have none around them, and skip the forms.
+            let mut outside = run.units[..inside.start]
+                .iter()
+                .chain(&run.units[inside.end..]);
+            if !outside.any(|unit| self.is_suspect(unit)) {
                 continue;
             }
             let mention_keys: Vec<&str> = run.units[inside.clone()]
                 .iter()
-                .map(|u| u.key.as_str())
+                .map(|u| self.key(u.key))
                 .collect();
             let ids: HashSet<EntityId> = mention
                 .matches
@@ -325,12 +415,17 @@ impl Names {
                     let units = &run.units[inside.start - before..inside.end + after];
                     let aligned = units.iter().zip(&words);
                     let fits = aligned.clone().all(|(unit, word)| {
-                        unit.key == *word
+                        let written = self.key(unit.key);
+                        written == *word
                             || (self.is_suspect(unit)
-                                && is_near(&unit.key, word)
-                                && !is_derived(&unit.key, word))
+                                && is_near(written, word)
+                                && !is_derived(written, word))
                     });
-                    if fits && aligned.clone().any(|(unit, word)| unit.key != *word) {
+                    if fits
+                        && aligned
+                            .clone()
+                            .any(|(unit, word)| self.key(unit.key) != *word)
+                    {
                         found.push(NearMiss {
                             span: units[0].span.start..units[units.len() - 1].span.end,
                             entity: id,
@@ -354,7 +449,7 @@ impl Names {
                 if !self.is_suspect(unit) {
                     continue;
                 }
-                for near in self.near_words(&unit.key).iter() {
+                for near in self.near_words(unit.key).iter() {
                     found.extend(self.windows_with(run, position, near));
                 }
             }
@@ -376,7 +471,7 @@ impl Names {
                         if i == position {
                             word
                         } else {
-                            run.units[i].key.as_str()
+                            self.key(run.units[i].key)
                         }
                     })
                     .collect();
@@ -416,7 +511,7 @@ impl Names {
     fn single_word_may_be_flagged(&self, entity: &Entity, candidate: &str) -> bool {
         entity.kind != Kind::Person
             && candidate.chars().count() >= 7
-            && !self.unit_keys().contains(candidate)
+            && !self.is_unit_key(candidate)
     }
 
     /// The run holding a span, and the range of its units inside the span.
@@ -449,38 +544,106 @@ fn find_slice(haystack: &[&str], needle: &[&str]) -> Option<usize> {
         .find(|&at| haystack[at..at + needle.len()] == *needle)
 }
 
+/// The runs of capitalised words of an article and the keys of their words.
+pub struct Runs {
+    pub runs: Vec<Run>,
+    pub keys: Keys,
+    /// How many distinct texts the units have.
+    pub spellings: usize,
+}
+
+/// Makes the units of an article, folding each distinct text once.
+struct UnitMaker<'a> {
+    source: &'a str,
+    keys: Keys,
+    /// For each text seen, what [`UnitMaker::look_up`] tells of it.
+    seen: FastMap<&'a str, Seen>,
+}
+
+/// What a text is as a unit: its key, its spelling number, whether it is capitalised and
+/// whether its key is a particle.
+#[derive(Clone, Copy)]
+struct Seen {
+    key: KeyId,
+    spelling: u32,
+    capitalised: bool,
+    particle: bool,
+}
+
+impl<'a> UnitMaker<'a> {
+    fn new(source: &'a str) -> Self {
+        UnitMaker {
+            source,
+            keys: Keys::default(),
+            seen: FastMap::default(),
+        }
+    }
+
+    /// The unit of a span, and whether it is a particle.
+    fn unit(&mut self, span: Range<usize>) -> (Unit, bool) {
+        let seen = self.look_up(&self.source[span.clone()]);
+        let unit = Unit {
+            span,
+            key: seen.key,
+            spelling: seen.spelling,
+            capitalised: seen.capitalised,
+        };
+        (unit, seen.particle)
+    }
+
+    fn look_up(&mut self, written: &'a str) -> Seen {
+        let spelling = self.seen.len() as u32;
+        let keys = &mut self.keys;
+        *self.seen.entry(written).or_insert_with(|| {
+            let folded = key(written);
+            Seen {
+                particle: is_particle(&folded),
+                key: keys.intern(folded),
+                spelling,
+                capitalised: written.chars().next().is_some_and(char::is_uppercase),
+            }
+        })
+    }
+}
+
 /// The runs of capitalised words of an article, sentence by sentence.
-pub fn runs(doc: &Document) -> Vec<Run> {
+pub fn runs(doc: &Document) -> Runs {
+    let mut maker = UnitMaker::new(&doc.source);
     let mut runs = Vec::new();
     for sentence in &doc.sentences {
         let mut current: Vec<Unit> = Vec::new();
         let mut pending: Vec<Unit> = Vec::new();
         let mut last_end: Option<usize> = None;
         for token in doc.sentence_tokens(sentence) {
-            let joined = last_end.is_some_and(|end| is_blank(&doc.masked[end..token.span.start]));
-            if !joined || token.kind != TokenKind::Word {
-                close_run(&mut runs, &mut current, &mut pending);
+            // Nothing to close while no run is open (`pending` only grows after `current`):
+            // most words of an article are read without looking at the gap before them.
+            if !current.is_empty() {
+                let joined =
+                    last_end.is_some_and(|end| is_blank(&doc.masked[end..token.span.start]));
+                if !joined || token.kind != TokenKind::Word {
+                    close_run(&mut runs, &mut current, &mut pending);
+                }
             }
             last_end = Some(token.span.end);
             if token.kind != TokenKind::Word {
                 continue;
             }
-            if is_plain_lowercase_word(&doc.source[token.span.clone()]) {
+            if is_plain_lowercase_word(&doc.source[token.span.clone()], &mut maker) {
                 close_run(&mut runs, &mut current, &mut pending);
                 continue;
             }
-            units(doc, token.span.clone(), |unit| {
+            units(&mut maker, token.span.clone(), |unit, particle| {
                 if unit.capitalised {
                     if !current.is_empty() {
                         current.append(&mut pending);
                     }
                     pending.clear();
                     current.push(unit);
-                } else if !current.is_empty() && is_particle(&unit.key) {
+                } else if !current.is_empty() && particle {
                     pending.push(unit);
                 } else {
                     close_run(&mut runs, &mut current, &mut pending);
-                    if is_particle(&unit.key) {
+                    if particle {
                         current.push(unit);
                     }
                 }
@@ -488,7 +651,11 @@ pub fn runs(doc: &Document) -> Vec<Run> {
         }
         close_run(&mut runs, &mut current, &mut pending);
     }
-    runs
+    Runs {
+        runs,
+        spellings: maker.seen.len(),
+        keys: maker.keys,
+    }
 }
 
 /// Whether text between two tokens is only spaces.
@@ -499,14 +666,15 @@ fn is_blank(gap: &str) -> bool {
 /// Whether a word is one unit, not capitalised, that is no particle ("président", "said",
 /// "2024"): it ends any run, and most words of an article are such words, so they skip the work
 /// of [`units`].
-fn is_plain_lowercase_word(word: &str) -> bool {
+fn is_plain_lowercase_word<'a>(word: &'a str, maker: &mut UnitMaker<'a>) -> bool {
     let plain_ascii = |b: u8| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-' && b != b'\'';
     if word.bytes().all(plain_ascii) {
         return !is_particle(word);
     }
     // Each lowercase letter folds to one letter or more: a word longer than any particle needs
     // no folding to tell.
-    word.chars().all(char::is_lowercase) && (word.chars().count() > 5 || !is_particle(&key(word)))
+    word.chars().all(char::is_lowercase)
+        && (word.chars().count() > 5 || !maker.look_up(word).particle)
 }
 
 fn close_run(runs: &mut Vec<Run>, current: &mut Vec<Unit>, pending: &mut Vec<Unit>) {
@@ -521,29 +689,27 @@ fn close_run(runs: &mut Vec<Run>, current: &mut Vec<Unit>, pending: &mut Vec<Uni
     }
 }
 
-/// The units of a word token: its hyphenated parts, without a leading elision ("d’Ukraine") or
-/// an English possessive ("Prabowo’s").
-fn units(doc: &Document, span: Range<usize>, mut each: impl FnMut(Unit)) {
-    let word = &doc.source[span.clone()];
+/// The units of a word token, each with whether it is a particle: its hyphenated parts, without
+/// a leading elision ("d’Ukraine") or an English possessive ("Prabowo’s").
+fn units(maker: &mut UnitMaker, span: Range<usize>, mut each: impl FnMut(Unit, bool)) {
+    let source = maker.source;
+    let word = &source[span.clone()];
     // Most names are plain ASCII words, one unit each.
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return each(Unit {
-            key: word.to_ascii_lowercase(),
-            capitalised: word.as_bytes()[0].is_ascii_uppercase(),
-            span,
-        });
+        let (unit, particle) = maker.unit(span);
+        return each(unit, particle);
     }
     let mut span = span;
-    let possessive = doc.source[span.clone()]
+    let possessive = word
         .char_indices()
         .rev()
         .nth(1)
         .filter(|&(_, c)| is_apostrophe(c))
-        .filter(|_| doc.source[span.clone()].ends_with(['s', 'S']));
+        .filter(|_| word.ends_with(['s', 'S']));
     if let Some((at, _)) = possessive {
         span.end = span.start + at;
     }
-    let text = &doc.source[span.clone()];
+    let text = &source[span.clone()];
     let mut start = span.start;
     if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_apostrophe(c)) {
         let after = &text[at + c.len_utf8()..];
@@ -553,7 +719,7 @@ fn units(doc: &Document, span: Range<usize>, mut each: impl FnMut(Unit)) {
         }
     }
     let mut part_start = start;
-    let body = &doc.source[start..span.end];
+    let body = &source[start..span.end];
     for (at, c) in body
         .char_indices()
         .chain(std::iter::once((body.len(), '-')))
@@ -563,12 +729,8 @@ fn units(doc: &Document, span: Range<usize>, mut each: impl FnMut(Unit)) {
         }
         let part = part_start..start + at;
         if !part.is_empty() {
-            let written = &doc.source[part.clone()];
-            each(Unit {
-                key: key(written),
-                capitalised: written.chars().next().is_some_and(char::is_uppercase),
-                span: part,
-            });
+            let (unit, particle) = maker.unit(part);
+            each(unit, particle);
         }
         part_start = start + at + c.len_utf8();
     }
@@ -581,6 +743,7 @@ mod tests {
     fn run_keys(text: &str) -> Vec<Vec<(String, bool)>> {
         let doc = Document::new(text.to_string(), Format::PlainText, Some(Language::French));
         runs(&doc)
+            .runs
             .into_iter()
             .map(|run| {
                 run.units
@@ -623,10 +786,15 @@ mod tests {
             Format::PlainText,
             Some(Language::French),
         );
-        let keys: Vec<String> = runs(&doc)
-            .into_iter()
-            .flat_map(|run| run.units.into_iter().map(|unit| unit.key))
+        let runs = runs(&doc);
+        let keys: Vec<&str> = runs
+            .runs
+            .iter()
+            .flat_map(|run| run.units.iter().map(|unit| runs.keys.text(unit.key)))
             .collect();
         assert_eq!(keys, ["elysee", "elysee", "gazprom2", "o'neill"]);
+        let spellings: Vec<u32> = runs.runs[0].units.iter().map(|u| u.spelling).collect();
+        assert_eq!(spellings, [0, 1, 2, 3], "one number per text as written");
+        assert_eq!(runs.keys.len(), 3, "one key per folded word");
     }
 }
