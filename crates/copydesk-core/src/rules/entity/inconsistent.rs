@@ -339,6 +339,7 @@ fn report(
 
 #[cfg(test)]
 mod tests {
+    use super::KeyId;
     use crate::rules::testing::findings_in;
     use crate::{Format, Language};
 
@@ -352,6 +353,23 @@ mod tests {
         .into_iter()
         .map(|(text, d)| (text, d.suggestions, d.related.len()))
         .collect()
+    }
+
+    #[test]
+    fn neighbour_sets_compare_as_sets() {
+        use super::{is_subset, neighbours_of};
+        let keys = |ids: &[u32]| -> Vec<KeyId> { ids.iter().map(|&i| KeyId::new(i)).collect() };
+        let around = neighbours_of(&keys(&[4, 1, 4, 2, 3]), KeyId::new(3));
+        assert_eq!(
+            around,
+            keys(&[1, 2, 4]),
+            "sorted, without repeats or the word itself"
+        );
+        assert!(is_subset(&keys(&[1, 4]), &around));
+        assert!(is_subset(&[], &around));
+        assert!(!is_subset(&keys(&[0, 1]), &around));
+        assert!(!is_subset(&keys(&[5]), &around));
+        assert!(!is_subset(&around, &keys(&[1, 2])));
     }
 
     #[test]

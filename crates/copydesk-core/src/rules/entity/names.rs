@@ -17,44 +17,51 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 /// Lowercase words that belong inside names: "Abdel Fattah al-Burhan", "Ursula von der Leyen".
-/// A `match` rather than a list: it is asked of every lowercase word of an article, and most
-/// words are too long to be one.
-#[inline]
 fn is_particle(word: &str) -> bool {
-    (2..=5).contains(&word.len())
-        && matches!(
-            word,
-            "al" | "el"
-                | "ad"
-                | "ash"
-                | "as"
-                | "at"
-                | "az"
-                | "ben"
-                | "bin"
-                | "ibn"
-                | "bint"
-                | "abu"
-                | "abou"
-                | "de"
-                | "du"
-                | "des"
-                | "la"
-                | "le"
-                | "da"
-                | "di"
-                | "do"
-                | "dos"
-                | "das"
-                | "del"
-                | "della"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "ter"
-                | "zu"
-        )
+    particle(word).is_some()
+}
+
+/// How many particles [`particle`] knows.
+const PARTICLES: usize = 31;
+
+/// The number of a particle, below [`PARTICLES`]. A `match` rather than a list: it is asked of
+/// every short lowercase word of an article.
+fn particle(word: &str) -> Option<usize> {
+    let index = match word {
+        "al" => 0,
+        "el" => 1,
+        "ad" => 2,
+        "ash" => 3,
+        "as" => 4,
+        "at" => 5,
+        "az" => 6,
+        "ben" => 7,
+        "bin" => 8,
+        "ibn" => 9,
+        "bint" => 10,
+        "abu" => 11,
+        "abou" => 12,
+        "de" => 13,
+        "du" => 14,
+        "des" => 15,
+        "la" => 16,
+        "le" => 17,
+        "da" => 18,
+        "di" => 19,
+        "do" => 20,
+        "dos" => 21,
+        "das" => 22,
+        "del" => 23,
+        "della" => 24,
+        "van" => 25,
+        "von" => 26,
+        "der" => 27,
+        "den" => 28,
+        "ter" => 29,
+        "zu" => 30,
+        _ => return None,
+    };
+    Some(index)
 }
 
 /// A folded word of an article: an index into its [`Keys`].
@@ -64,6 +71,11 @@ pub struct KeyId(u32);
 impl KeyId {
     fn index(self) -> usize {
         self.0 as usize
+    }
+
+    #[cfg(test)]
+    pub(crate) fn new(index: u32) -> KeyId {
+        KeyId(index)
     }
 }
 
@@ -558,6 +570,9 @@ struct UnitMaker<'a> {
     keys: Keys,
     /// For each text seen, what [`UnitMaker::look_up`] tells of it.
     seen: FastMap<&'a str, Seen>,
+    /// The same for each particle written as it is ("de", "al"), by number: French prose has
+    /// one every few words, and this spares them the map.
+    particles: [Option<Seen>; PARTICLES],
 }
 
 /// What a text is as a unit: its key, its spelling number, whether it is capitalised and
@@ -576,6 +591,25 @@ impl<'a> UnitMaker<'a> {
             source,
             keys: Keys::default(),
             seen: FastMap::default(),
+            particles: [None; PARTICLES],
+        }
+    }
+
+    /// The unit of a span whose text is particle number `index`.
+    fn particle(&mut self, span: Range<usize>, index: usize) -> Unit {
+        let seen = match self.particles[index] {
+            Some(seen) => seen,
+            None => {
+                let seen = self.look_up(&self.source[span.clone()]);
+                self.particles[index] = Some(seen);
+                seen
+            }
+        };
+        Unit {
+            span,
+            key: seen.key,
+            spelling: seen.spelling,
+            capitalised: seen.capitalised,
         }
     }
 
@@ -628,25 +662,18 @@ pub fn runs(doc: &Document) -> Runs {
             if token.kind != TokenKind::Word {
                 continue;
             }
-            if is_plain_lowercase_word(&doc.source[token.span.clone()], &mut maker) {
+            let word = &doc.source[token.span.clone()];
+            if let Some(index) = particle(word) {
+                let unit = maker.particle(token.span.clone(), index);
+                add_unit(&mut runs, &mut current, &mut pending, unit, true);
+                continue;
+            }
+            if is_plain_lowercase_word(word, &mut maker) {
                 close_run(&mut runs, &mut current, &mut pending);
                 continue;
             }
             units(&mut maker, token.span.clone(), |unit, particle| {
-                if unit.capitalised {
-                    if !current.is_empty() {
-                        current.append(&mut pending);
-                    }
-                    pending.clear();
-                    current.push(unit);
-                } else if !current.is_empty() && particle {
-                    pending.push(unit);
-                } else {
-                    close_run(&mut runs, &mut current, &mut pending);
-                    if particle {
-                        current.push(unit);
-                    }
-                }
+                add_unit(&mut runs, &mut current, &mut pending, unit, particle);
             });
         }
         close_run(&mut runs, &mut current, &mut pending);
@@ -658,23 +685,65 @@ pub fn runs(doc: &Document) -> Runs {
     }
 }
 
+/// Adds a unit to the run being read: a capitalised word extends it (with the particles
+/// before it), a particle waits for the next capitalised word, anything else ends it.
+fn add_unit(
+    runs: &mut Vec<Run>,
+    current: &mut Vec<Unit>,
+    pending: &mut Vec<Unit>,
+    unit: Unit,
+    particle: bool,
+) {
+    if unit.capitalised {
+        if !current.is_empty() {
+            current.append(pending);
+        }
+        pending.clear();
+        current.push(unit);
+    } else if !current.is_empty() && particle {
+        pending.push(unit);
+    } else {
+        close_run(runs, current, pending);
+        if particle {
+            current.push(unit);
+        }
+    }
+}
+
 /// Whether text between two tokens is only spaces.
 fn is_blank(gap: &str) -> bool {
     gap.bytes().all(|b| b == b' ') || gap.chars().all(is_space)
 }
 
+/// The bytes of a plain lowercase ASCII word: ASCII, and no capital, hyphen or apostrophe.
+const PLAIN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = !b.is_ascii_uppercase() && b != b'-' && b != b'\'';
+        byte += 1;
+    }
+    table
+};
+
 /// Whether a word is one unit, not capitalised, that is no particle ("président", "said",
 /// "2024"): it ends any run, and most words of an article are such words, so they skip the work
-/// of [`units`].
+/// of [`units`]. A particle written as it is was told apart before.
 fn is_plain_lowercase_word<'a>(word: &'a str, maker: &mut UnitMaker<'a>) -> bool {
-    let plain_ascii = |b: u8| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-' && b != b'\'';
-    if word.bytes().all(plain_ascii) {
-        return !is_particle(word);
+    if word.bytes().all(|b| PLAIN_ASCII[usize::from(b)]) {
+        return true;
+    }
+    let mut chars = 0;
+    for c in word.chars() {
+        if !c.is_lowercase() {
+            return false;
+        }
+        chars += 1;
     }
     // Each lowercase letter folds to one letter or more: a word longer than any particle needs
     // no folding to tell.
-    word.chars().all(char::is_lowercase)
-        && (word.chars().count() > 5 || !maker.look_up(word).particle)
+    chars > 5 || !maker.look_up(word).particle
 }
 
 fn close_run(runs: &mut Vec<Run>, current: &mut Vec<Unit>, pending: &mut Vec<Unit>) {
@@ -777,6 +846,49 @@ mod tests {
         );
         assert!(!runs[0][3].1 && runs[0][4].1);
         assert!(run_keys("").is_empty());
+    }
+
+    #[test]
+    fn particles_are_told_apart_however_they_are_written() {
+        let runs = run_keys(
+            "Le général Charles de Gaulle, dé Gaulle, De Gaulle et l’ami de la famille \
+             Ursula von der Leyen 🗣 parle d'al-Burhan.",
+        );
+        let texts: Vec<Vec<&str>> = runs
+            .iter()
+            .map(|run| run.iter().map(|(text, _)| text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["Le"],
+                vec!["Charles", "de", "Gaulle"],
+                vec!["Gaulle"],
+                vec!["De", "Gaulle"],
+                vec!["Ursula", "von", "der", "Leyen"],
+                vec!["Burhan"],
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_lowercase_words_end_runs_and_others_do_not() {
+        let doc = Document::new(String::new(), Format::PlainText, Some(Language::French));
+        let mut maker = UnitMaker::new(&doc.source);
+        for word in ["président", "2024", "said", "été", "déjà", "armée", ""] {
+            assert!(is_plain_lowercase_word(word, &mut maker), "{word}");
+        }
+        for word in [
+            "dé",
+            "Élysée",
+            "l’armée",
+            "l'armée",
+            "al-Burhan",
+            "Jean‑Pierre",
+            "iPhone",
+        ] {
+            assert!(!is_plain_lowercase_word(word, &mut maker), "{word}");
+        }
     }
 
     #[test]
