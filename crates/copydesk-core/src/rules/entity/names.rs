@@ -385,8 +385,9 @@ impl Names {
     /// "Nicolás Maduro" is a form), "Corostion Rostec".
     fn anchored_near_misses(&self) -> Vec<NearMiss> {
         let mut found = Vec::new();
+        let mut next_run = 0;
         for mention in &self.mentions {
-            let Some((run, inside)) = self.units_of(&mention.span) else {
+            let Some((run, inside)) = self.units_of(&mention.span, &mut next_run) else {
                 continue;
             };
             // A near miss differs from the form in a word outside the mention, and that word
@@ -526,12 +527,14 @@ impl Names {
             && !self.is_unit_key(candidate)
     }
 
-    /// The run holding a span, and the range of its units inside the span.
-    fn units_of(&self, span: &Range<usize>) -> Option<(&Run, Range<usize>)> {
-        let index = self
-            .runs
-            .partition_point(|run| run.units.last().is_some_and(|u| u.span.end <= span.start));
-        let run = self.runs.get(index)?;
+    /// The run holding a span, and the range of its units inside the span. `next_run` is the
+    /// first run that may hold it: spans asked in text order only move it forward.
+    fn units_of(&self, span: &Range<usize>, next_run: &mut usize) -> Option<(&Run, Range<usize>)> {
+        let ends_before = |run: &Run| run.units.last().is_some_and(|u| u.span.end <= span.start);
+        while self.runs.get(*next_run).is_some_and(ends_before) {
+            *next_run += 1;
+        }
+        let run = self.runs.get(*next_run)?;
         let first = run.units.iter().position(|u| u.span.start >= span.start)?;
         let count = run.units[first..]
             .iter()
@@ -875,11 +878,24 @@ mod tests {
     fn plain_lowercase_words_end_runs_and_others_do_not() {
         let doc = Document::new(String::new(), Format::PlainText, Some(Language::French));
         let mut maker = UnitMaker::new(&doc.source);
-        for word in ["président", "2024", "said", "été", "déjà", "armée", ""] {
+        for word in [
+            "président",
+            "2024",
+            "said",
+            "été",
+            "déjà",
+            "à",
+            "ß",
+            "œ",
+            "",
+        ] {
             assert!(is_plain_lowercase_word(word, &mut maker), "{word}");
         }
         for word in [
             "dé",
+            "dù",
+            "vön",
+            "🗣",
             "Élysée",
             "l’armée",
             "l'armée",
