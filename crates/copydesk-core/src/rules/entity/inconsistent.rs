@@ -1,11 +1,10 @@
-use super::names::{is_near, Names, Unit};
-use crate::common_words::is_common_word;
+use super::names::{is_near, KeyId, Names, Unit};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
 use crate::gazetteer::{EntityId, FormKind};
 use crate::rules::Rule;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 declare_rule! {
@@ -100,8 +99,8 @@ struct Spelling<'a> {
     foreign: bool,
     known: bool,
     spans: Vec<Range<usize>>,
-    /// For each occurrence, the other name words around it ("vladimir").
-    neighbours: Vec<HashSet<&'a str>>,
+    /// For each occurrence, the other name words around it ("vladimir"), sorted.
+    neighbours: Vec<Vec<KeyId>>,
 }
 
 impl Spelling<'_> {
@@ -115,58 +114,81 @@ impl Spelling<'_> {
     }
 }
 
+/// What a unit's text is to [`spellings`]: worked out once per text as written.
+#[derive(Clone, Copy)]
+enum Role {
+    /// Too short, in capitals, or an ordinary word.
+    Ignored,
+    /// The index of its spelling, among the distinct lowercase spellings.
+    Spelling(usize),
+}
+
 /// The distinct spellings of capitalised words that may be names. Pairs are only looked for
 /// among spellings with the same first letter and close lengths, as a slip keeps both.
 fn spellings<'a>(names: &'a Names, skip: &[Range<usize>]) -> Vec<Spelling<'a>> {
-    let mut by_written: BTreeMap<String, Spelling> = BTreeMap::new();
-    let mut ordinary: HashSet<String> = HashSet::new();
+    let mut found: Vec<Spelling> = Vec::new();
+    let mut by_written: HashMap<String, Role> = HashMap::new();
+    let mut roles: Vec<Option<Role>> = vec![None; names.spellings];
     for run in &names.runs {
         // Most runs hold no spelling worth keeping: their name words are looked for only when
         // one does.
-        let mut words: Option<Vec<&str>> = None;
+        let mut words: Option<Vec<KeyId>> = None;
         for unit in &run.units {
-            let text = names.text(unit.span.clone());
-            let all_caps = text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase);
-            if !unit.capitalised
-                || all_caps
-                || unit.key.chars().count() < 5
-                || is_inside(skip, &unit.span)
-            {
+            if !unit.capitalised || is_inside(skip, &unit.span) {
                 continue;
             }
-            let written = text.to_lowercase();
-            if ordinary.contains(&written) {
+            let role = *roles[unit.spelling as usize]
+                .get_or_insert_with(|| role(names, unit, &mut by_written, &mut found));
+            let Role::Spelling(index) = role else {
                 continue;
-            }
-            if !by_written.contains_key(&written) {
-                let entities = names.gazetteer.lookup(&unit.key);
-                let known = !entities.is_empty();
-                if !known && is_common_word(&unit.key) {
-                    ordinary.insert(written);
-                    continue;
-                }
-                let spelling = Spelling {
-                    written: written.clone(),
-                    key: &unit.key,
-                    foreign: is_foreign_word(names, &entities, &written),
-                    entities,
-                    known,
-                    spans: Vec::new(),
-                    neighbours: Vec::new(),
-                };
-                by_written.insert(written.clone(), spelling);
-            }
-            if let Some(spelling) = by_written.get_mut(&written) {
-                spelling.spans.push(unit.span.clone());
-                let words = words.get_or_insert_with(|| name_words(&run.units));
-                spelling.neighbours.push(neighbours_of(words, &unit.key));
-            }
+            };
+            let spelling = &mut found[index];
+            spelling.spans.push(unit.span.clone());
+            let words = words.get_or_insert_with(|| name_words(names, &run.units));
+            spelling.neighbours.push(neighbours_of(words, unit.key));
         }
     }
-    by_written.into_values().collect()
+    found
+}
+
+/// The role of a capitalised unit's text, making its spelling when it is the first of it.
+fn role<'a>(
+    names: &'a Names,
+    unit: &Unit,
+    by_written: &mut HashMap<String, Role>,
+    found: &mut Vec<Spelling<'a>>,
+) -> Role {
+    let text = names.text(unit.span.clone());
+    let key = names.key(unit.key);
+    let all_caps = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if all_caps || key.chars().count() < 5 {
+        return Role::Ignored;
+    }
+    let written = text.to_lowercase();
+    if let Some(&role) = by_written.get(&written) {
+        return role;
+    }
+    let entities = names.gazetteer.lookup(key);
+    let known = !entities.is_empty();
+    let role = if !known && names.is_common(unit.key) {
+        Role::Ignored
+    } else {
+        found.push(Spelling {
+            written: written.clone(),
+            key,
+            foreign: is_foreign_word(names, &entities, &written),
+            entities,
+            known,
+            spans: Vec::new(),
+            neighbours: Vec::new(),
+        });
+        Role::Spelling(found.len() - 1)
+    };
+    by_written.insert(written, role);
+    role
 }
 
 /// Whether `span` lies inside one of `spans` (sorted by start, not overlapping).
@@ -178,16 +200,26 @@ fn is_inside(spans: &[Range<usize>], span: &Range<usize>) -> bool {
 }
 
 /// The keys of a run's capitalised words that are no ordinary words.
-fn name_words(units: &[Unit]) -> Vec<&str> {
+fn name_words(names: &Names, units: &[Unit]) -> Vec<KeyId> {
     units
         .iter()
-        .filter(|u| u.capitalised && !is_common_word(&u.key))
-        .map(|u| u.key.as_str())
+        .filter(|u| u.capitalised && !names.is_common(u.key))
+        .map(|u| u.key)
         .collect()
 }
 
-fn neighbours_of<'a>(words: &[&'a str], key: &str) -> HashSet<&'a str> {
-    words.iter().filter(|w| **w != key).copied().collect()
+/// The name words other than `key`, sorted and without repeats: a set.
+fn neighbours_of(words: &[KeyId], key: KeyId) -> Vec<KeyId> {
+    let mut neighbours: Vec<KeyId> = words.iter().copied().filter(|w| *w != key).collect();
+    neighbours.sort_unstable();
+    neighbours.dedup();
+    neighbours
+}
+
+/// Whether every element of sorted `a` is in sorted `b`.
+fn is_subset(a: &[KeyId], b: &[KeyId]) -> bool {
+    let mut rest = b.iter();
+    a.iter().all(|x| rest.any(|y| y == x))
 }
 
 fn is_foreign_word(names: &Names, entities: &[EntityId], written: &str) -> bool {
@@ -253,7 +285,7 @@ fn are_two_spellings_of_one_name(a: &Spelling, b: &Spelling) -> bool {
         b.neighbours
             .iter()
             .filter(|nb| !nb.is_empty())
-            .all(|nb| na.is_subset(nb) || nb.is_subset(na))
+            .all(|nb| is_subset(na, nb) || is_subset(nb, na))
     })
 }
 
@@ -307,6 +339,7 @@ fn report(
 
 #[cfg(test)]
 mod tests {
+    use super::KeyId;
     use crate::rules::testing::findings_in;
     use crate::{Format, Language};
 
@@ -320,6 +353,23 @@ mod tests {
         .into_iter()
         .map(|(text, d)| (text, d.suggestions, d.related.len()))
         .collect()
+    }
+
+    #[test]
+    fn neighbour_sets_compare_as_sets() {
+        use super::{is_subset, neighbours_of};
+        let keys = |ids: &[u32]| -> Vec<KeyId> { ids.iter().map(|&i| KeyId::new(i)).collect() };
+        let around = neighbours_of(&keys(&[4, 1, 4, 2, 3]), KeyId::new(3));
+        assert_eq!(
+            around,
+            keys(&[1, 2, 4]),
+            "sorted, without repeats or the word itself"
+        );
+        assert!(is_subset(&keys(&[1, 4]), &around));
+        assert!(is_subset(&[], &around));
+        assert!(!is_subset(&keys(&[0, 1]), &around));
+        assert!(!is_subset(&keys(&[5]), &around));
+        assert!(!is_subset(&around, &keys(&[1, 2])));
     }
 
     #[test]

@@ -8,49 +8,110 @@ use crate::document::Format;
 use crate::gazetteer::{key, Entity, EntityId, FormKind, Gazetteer, Kind, Mention};
 use crate::language::Language;
 use crate::segment::TokenKind;
+use crate::sourcing::cues::FastMap;
 use crate::text::{is_apostrophe, is_hyphen, is_space};
 use std::cell::{OnceCell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
 /// Lowercase words that belong inside names: "Abdel Fattah al-Burhan", "Ursula von der Leyen".
-/// A `match` rather than a list: it is asked of every lowercase word of an article.
 fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "al" | "el"
-            | "ad"
-            | "ash"
-            | "as"
-            | "at"
-            | "az"
-            | "ben"
-            | "bin"
-            | "ibn"
-            | "bint"
-            | "abu"
-            | "abou"
-            | "de"
-            | "du"
-            | "des"
-            | "la"
-            | "le"
-            | "da"
-            | "di"
-            | "do"
-            | "dos"
-            | "das"
-            | "del"
-            | "della"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "ter"
-            | "zu"
-    )
+    particle(word).is_some()
+}
+
+/// How many particles [`particle`] knows.
+const PARTICLES: usize = 31;
+
+/// The number of a particle, below [`PARTICLES`]. A `match` rather than a list: it is asked of
+/// every short lowercase word of an article.
+fn particle(word: &str) -> Option<usize> {
+    let index = match word {
+        "al" => 0,
+        "el" => 1,
+        "ad" => 2,
+        "ash" => 3,
+        "as" => 4,
+        "at" => 5,
+        "az" => 6,
+        "ben" => 7,
+        "bin" => 8,
+        "ibn" => 9,
+        "bint" => 10,
+        "abu" => 11,
+        "abou" => 12,
+        "de" => 13,
+        "du" => 14,
+        "des" => 15,
+        "la" => 16,
+        "le" => 17,
+        "da" => 18,
+        "di" => 19,
+        "do" => 20,
+        "dos" => 21,
+        "das" => 22,
+        "del" => 23,
+        "della" => 24,
+        "van" => 25,
+        "von" => 26,
+        "der" => 27,
+        "den" => 28,
+        "ter" => 29,
+        "zu" => 30,
+        _ => return None,
+    };
+    Some(index)
+}
+
+/// A folded word of an article: an index into its [`Keys`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeyId(u32);
+
+impl KeyId {
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    #[cfg(test)]
+    pub(crate) fn new(index: u32) -> KeyId {
+        KeyId(index)
+    }
+}
+
+/// The distinct folded words of an article, each stored once: long articles repeat their names,
+/// and the rules compare and look up a word's key, not each of its occurrences.
+#[derive(Default)]
+pub struct Keys {
+    texts: Vec<Rc<str>>,
+    ids: FastMap<Rc<str>, KeyId>,
+}
+
+impl Keys {
+    /// The folded text of a key.
+    pub fn text(&self, id: KeyId) -> &str {
+        &self.texts[id.index()]
+    }
+
+    /// The id of a folded word the article writes, if it writes it.
+    pub fn id(&self, folded: &str) -> Option<KeyId> {
+        self.ids.get(folded).copied()
+    }
+
+    fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    fn intern(&mut self, folded: String) -> KeyId {
+        if let Some(&id) = self.ids.get(folded.as_str()) {
+            return id;
+        }
+        let id = KeyId(self.texts.len() as u32);
+        let text: Rc<str> = folded.into();
+        self.texts.push(text.clone());
+        self.ids.insert(text, id);
+        id
+    }
 }
 
 /// A word of a name as written: a token, or a part of a hyphenated token ("al", "Burhan").
@@ -58,7 +119,10 @@ fn is_particle(word: &str) -> bool {
 pub struct Unit {
     pub span: Range<usize>,
     /// Folded, as gazetteer keys are.
-    pub key: String,
+    pub key: KeyId,
+    /// The same number for every unit written with the same text, so that what depends on the
+    /// text alone is worked out once per spelling: below [`Names::spellings`].
+    pub spelling: u32,
     pub capitalised: bool,
 }
 
@@ -122,8 +186,8 @@ type Known = Option<(Rc<Entity>, Forms)>;
 /// The name analysis of one article, shared by the three name rules: the engine runs them one
 /// after the other on the same thread, so the last analysis is kept per thread and reused when
 /// the article (its text, prose, format and language) and the gazetteer are the same. Long
-/// articles repeat names, so the near words of a word and the forms of an entity are looked up
-/// once each.
+/// articles repeat names, so the near words of a word, the forms of an entity and what a key is
+/// (common, known) are looked up once each.
 pub struct Names {
     source: String,
     /// Kept apart from `source`: a copy of an article holding only some paragraphs (see
@@ -134,10 +198,16 @@ pub struct Names {
     pub gazetteer: Arc<Gazetteer>,
     pub mentions: Vec<Mention>,
     pub runs: Vec<Run>,
-    near_words: RefCell<HashMap<String, Rc<Vec<NearWord>>>>,
-    forms: RefCell<HashMap<EntityId, Known>>,
+    pub keys: Keys,
+    /// How many distinct texts the units have: every [`Unit::spelling`] is below.
+    pub spellings: usize,
+    common: Vec<OnceCell<bool>>,
+    may_be_misspelt: Vec<OnceCell<bool>>,
+    near_words: RefCell<FastMap<KeyId, Rc<Vec<NearWord>>>>,
+    forms: RefCell<FastMap<EntityId, Known>>,
     misspellings: OnceCell<Vec<Diagnostic>>,
-    unit_keys: OnceCell<HashSet<String>>,
+    /// For each key, whether some unit of a run has it.
+    unit_keys: OnceCell<Vec<bool>>,
 }
 
 thread_local! {
@@ -176,6 +246,11 @@ impl Names {
             }) {
                 return names.clone();
             }
+            let Runs {
+                runs,
+                keys,
+                spellings,
+            } = runs(doc);
             let names = Rc::new(Names {
                 source: doc.source.clone(),
                 masked: doc.masked.clone(),
@@ -183,7 +258,11 @@ impl Names {
                 language: doc.language,
                 gazetteer: gazetteer.clone(),
                 mentions: gazetteer.mentions(doc),
-                runs: runs(doc),
+                runs,
+                common: vec![OnceCell::new(); keys.len()],
+                may_be_misspelt: vec![OnceCell::new(); keys.len()],
+                keys,
+                spellings,
                 near_words: RefCell::default(),
                 forms: RefCell::default(),
                 misspellings: OnceCell::new(),
@@ -194,14 +273,26 @@ impl Names {
         })
     }
 
-    /// The keys of every name word the article writes.
-    fn unit_keys(&self) -> &HashSet<String> {
-        self.unit_keys.get_or_init(|| {
-            self.runs
-                .iter()
-                .flat_map(|run| run.units.iter().map(|unit| unit.key.clone()))
-                .collect()
-        })
+    /// The folded text of a key.
+    pub fn key(&self, id: KeyId) -> &str {
+        self.keys.text(id)
+    }
+
+    /// Whether a key is a common word ([`is_common_word`]), asked once per key.
+    pub fn is_common(&self, id: KeyId) -> bool {
+        *self.common[id.index()].get_or_init(|| is_common_word(self.key(id)))
+    }
+
+    /// Whether a folded word is the key of some unit of a run.
+    fn is_unit_key(&self, folded: &str) -> bool {
+        let unit_keys = self.unit_keys.get_or_init(|| {
+            let mut unit_keys = vec![false; self.keys.len()];
+            for unit in self.runs.iter().flat_map(|run| &run.units) {
+                unit_keys[unit.key.index()] = true;
+            }
+            unit_keys
+        });
+        self.keys.id(folded).is_some_and(|id| unit_keys[id.index()])
     }
 
     /// The article's text of a span.
@@ -234,11 +325,12 @@ impl Names {
             .clone()
     }
 
-    fn near_words(&self, word: &str) -> Rc<Vec<NearWord>> {
+    fn near_words(&self, id: KeyId) -> Rc<Vec<NearWord>> {
         self.near_words
             .borrow_mut()
-            .entry(word.to_string())
+            .entry(id)
             .or_insert_with(|| {
+                let word = self.key(id);
                 let reach = if word.chars().count() >= 7 { 2 } else { 1 };
                 let near = self.gazetteer.near_words(word, reach);
                 Rc::new(
@@ -265,11 +357,16 @@ impl Names {
     /// Whether a unit could be a misspelt word of a name: capitalised, not an ordinary word, not
     /// part of a known name.
     fn is_suspect(&self, unit: &Unit) -> bool {
-        unit.capitalised
-            && unit.key.chars().count() >= 4
-            && !self.covered_by_mention(&unit.span)
-            && !is_common_word(&unit.key)
-            && !self.gazetteer.is_known_word(&unit.key)
+        unit.capitalised && self.may_be_misspelt(unit.key) && !self.covered_by_mention(&unit.span)
+    }
+
+    /// What [`Names::is_suspect`] asks of a key alone: long enough, no ordinary word, no word of
+    /// a known name.
+    fn may_be_misspelt(&self, id: KeyId) -> bool {
+        *self.may_be_misspelt[id.index()].get_or_init(|| {
+            let key = self.key(id);
+            key.chars().count() >= 4 && !self.is_common(id) && !self.gazetteer.is_known_word(key)
+        })
     }
 
     /// Near misses of gazetteer forms, at most one per span.
@@ -288,16 +385,22 @@ impl Names {
     /// "Nicolás Maduro" is a form), "Corostion Rostec".
     fn anchored_near_misses(&self) -> Vec<NearMiss> {
         let mut found = Vec::new();
+        let mut next_run = 0;
         for mention in &self.mentions {
-            let Some((run, inside)) = self.units_of(&mention.span) else {
+            let Some((run, inside)) = self.units_of(&mention.span, &mut next_run) else {
                 continue;
             };
-            if inside.start == 0 && inside.end == run.units.len() {
+            // A near miss differs from the form in a word outside the mention, and that word
+            // must be suspect: most mentions have none around them, and skip the forms.
+            let mut outside = run.units[..inside.start]
+                .iter()
+                .chain(&run.units[inside.end..]);
+            if !outside.any(|unit| self.is_suspect(unit)) {
                 continue;
             }
             let mention_keys: Vec<&str> = run.units[inside.clone()]
                 .iter()
-                .map(|u| u.key.as_str())
+                .map(|u| self.key(u.key))
                 .collect();
             let ids: HashSet<EntityId> = mention
                 .matches
@@ -325,12 +428,17 @@ impl Names {
                     let units = &run.units[inside.start - before..inside.end + after];
                     let aligned = units.iter().zip(&words);
                     let fits = aligned.clone().all(|(unit, word)| {
-                        unit.key == *word
+                        let written = self.key(unit.key);
+                        written == *word
                             || (self.is_suspect(unit)
-                                && is_near(&unit.key, word)
-                                && !is_derived(&unit.key, word))
+                                && is_near(written, word)
+                                && !is_derived(written, word))
                     });
-                    if fits && aligned.clone().any(|(unit, word)| unit.key != *word) {
+                    if fits
+                        && aligned
+                            .clone()
+                            .any(|(unit, word)| self.key(unit.key) != *word)
+                    {
                         found.push(NearMiss {
                             span: units[0].span.start..units[units.len() - 1].span.end,
                             entity: id,
@@ -354,7 +462,7 @@ impl Names {
                 if !self.is_suspect(unit) {
                     continue;
                 }
-                for near in self.near_words(&unit.key).iter() {
+                for near in self.near_words(unit.key).iter() {
                     found.extend(self.windows_with(run, position, near));
                 }
             }
@@ -376,7 +484,7 @@ impl Names {
                         if i == position {
                             word
                         } else {
-                            run.units[i].key.as_str()
+                            self.key(run.units[i].key)
                         }
                     })
                     .collect();
@@ -416,15 +524,17 @@ impl Names {
     fn single_word_may_be_flagged(&self, entity: &Entity, candidate: &str) -> bool {
         entity.kind != Kind::Person
             && candidate.chars().count() >= 7
-            && !self.unit_keys().contains(candidate)
+            && !self.is_unit_key(candidate)
     }
 
-    /// The run holding a span, and the range of its units inside the span.
-    fn units_of(&self, span: &Range<usize>) -> Option<(&Run, Range<usize>)> {
-        let index = self
-            .runs
-            .partition_point(|run| run.units.last().is_some_and(|u| u.span.end <= span.start));
-        let run = self.runs.get(index)?;
+    /// The run holding a span, and the range of its units inside the span. `next_run` is the
+    /// first run that may hold it: spans asked in text order only move it forward.
+    fn units_of(&self, span: &Range<usize>, next_run: &mut usize) -> Option<(&Run, Range<usize>)> {
+        let ends_before = |run: &Run| run.units.last().is_some_and(|u| u.span.end <= span.start);
+        while self.runs.get(*next_run).is_some_and(ends_before) {
+            *next_run += 1;
+        }
+        let run = self.runs.get(*next_run)?;
         let first = run.units.iter().position(|u| u.span.start >= span.start)?;
         let count = run.units[first..]
             .iter()
@@ -449,46 +559,158 @@ fn find_slice(haystack: &[&str], needle: &[&str]) -> Option<usize> {
         .find(|&at| haystack[at..at + needle.len()] == *needle)
 }
 
+/// The runs of capitalised words of an article and the keys of their words.
+pub struct Runs {
+    pub runs: Vec<Run>,
+    pub keys: Keys,
+    /// How many distinct texts the units have.
+    pub spellings: usize,
+}
+
+/// Makes the units of an article, folding each distinct text once.
+struct UnitMaker<'a> {
+    source: &'a str,
+    keys: Keys,
+    /// For each text seen, what [`UnitMaker::look_up`] tells of it.
+    seen: FastMap<&'a str, Seen>,
+    /// The same for each particle written as it is ("de", "al"), by number: French prose has
+    /// one every few words, and this spares them the map.
+    particles: [Option<Seen>; PARTICLES],
+}
+
+/// What a text is as a unit: its key, its spelling number, whether it is capitalised and
+/// whether its key is a particle.
+#[derive(Clone, Copy)]
+struct Seen {
+    key: KeyId,
+    spelling: u32,
+    capitalised: bool,
+    particle: bool,
+}
+
+impl<'a> UnitMaker<'a> {
+    fn new(source: &'a str) -> Self {
+        UnitMaker {
+            source,
+            keys: Keys::default(),
+            seen: FastMap::default(),
+            particles: [None; PARTICLES],
+        }
+    }
+
+    /// The unit of a span whose text is particle number `index`.
+    fn particle(&mut self, span: Range<usize>, index: usize) -> Unit {
+        let seen = match self.particles[index] {
+            Some(seen) => seen,
+            None => {
+                let seen = self.look_up(&self.source[span.clone()]);
+                self.particles[index] = Some(seen);
+                seen
+            }
+        };
+        Unit {
+            span,
+            key: seen.key,
+            spelling: seen.spelling,
+            capitalised: seen.capitalised,
+        }
+    }
+
+    /// The unit of a span, and whether it is a particle.
+    fn unit(&mut self, span: Range<usize>) -> (Unit, bool) {
+        let seen = self.look_up(&self.source[span.clone()]);
+        let unit = Unit {
+            span,
+            key: seen.key,
+            spelling: seen.spelling,
+            capitalised: seen.capitalised,
+        };
+        (unit, seen.particle)
+    }
+
+    fn look_up(&mut self, written: &'a str) -> Seen {
+        let spelling = self.seen.len() as u32;
+        let keys = &mut self.keys;
+        *self.seen.entry(written).or_insert_with(|| {
+            let folded = key(written);
+            Seen {
+                particle: is_particle(&folded),
+                key: keys.intern(folded),
+                spelling,
+                capitalised: written.chars().next().is_some_and(char::is_uppercase),
+            }
+        })
+    }
+}
+
 /// The runs of capitalised words of an article, sentence by sentence.
-pub fn runs(doc: &Document) -> Vec<Run> {
+pub fn runs(doc: &Document) -> Runs {
+    let mut maker = UnitMaker::new(&doc.source);
     let mut runs = Vec::new();
     for sentence in &doc.sentences {
         let mut current: Vec<Unit> = Vec::new();
         let mut pending: Vec<Unit> = Vec::new();
         let mut last_end: Option<usize> = None;
         for token in doc.sentence_tokens(sentence) {
-            let joined = last_end.is_some_and(|end| is_blank(&doc.masked[end..token.span.start]));
-            if !joined || token.kind != TokenKind::Word {
-                close_run(&mut runs, &mut current, &mut pending);
+            // Nothing to close while no run is open (`pending` only grows after `current`):
+            // most words of an article are read without looking at the gap before them.
+            if !current.is_empty() {
+                let joined =
+                    last_end.is_some_and(|end| is_blank(&doc.masked[end..token.span.start]));
+                if !joined || token.kind != TokenKind::Word {
+                    close_run(&mut runs, &mut current, &mut pending);
+                }
             }
             last_end = Some(token.span.end);
             if token.kind != TokenKind::Word {
                 continue;
             }
-            if is_plain_lowercase_word(&doc.source[token.span.clone()]) {
+            let word = &doc.source[token.span.clone()];
+            if let Some(index) = particle(word) {
+                let unit = maker.particle(token.span.clone(), index);
+                add_unit(&mut runs, &mut current, &mut pending, unit, true);
+                continue;
+            }
+            if is_plain_lowercase_word(word, &mut maker) {
                 close_run(&mut runs, &mut current, &mut pending);
                 continue;
             }
-            units(doc, token.span.clone(), |unit| {
-                if unit.capitalised {
-                    if !current.is_empty() {
-                        current.append(&mut pending);
-                    }
-                    pending.clear();
-                    current.push(unit);
-                } else if !current.is_empty() && is_particle(&unit.key) {
-                    pending.push(unit);
-                } else {
-                    close_run(&mut runs, &mut current, &mut pending);
-                    if is_particle(&unit.key) {
-                        current.push(unit);
-                    }
-                }
+            units(&mut maker, token.span.clone(), |unit, particle| {
+                add_unit(&mut runs, &mut current, &mut pending, unit, particle);
             });
         }
         close_run(&mut runs, &mut current, &mut pending);
     }
-    runs
+    Runs {
+        runs,
+        spellings: maker.seen.len(),
+        keys: maker.keys,
+    }
+}
+
+/// Adds a unit to the run being read: a capitalised word extends it (with the particles
+/// before it), a particle waits for the next capitalised word, anything else ends it.
+fn add_unit(
+    runs: &mut Vec<Run>,
+    current: &mut Vec<Unit>,
+    pending: &mut Vec<Unit>,
+    unit: Unit,
+    particle: bool,
+) {
+    if unit.capitalised {
+        if !current.is_empty() {
+            current.append(pending);
+        }
+        pending.clear();
+        current.push(unit);
+    } else if !current.is_empty() && particle {
+        pending.push(unit);
+    } else {
+        close_run(runs, current, pending);
+        if particle {
+            current.push(unit);
+        }
+    }
 }
 
 /// Whether text between two tokens is only spaces.
@@ -496,17 +718,35 @@ fn is_blank(gap: &str) -> bool {
     gap.bytes().all(|b| b == b' ') || gap.chars().all(is_space)
 }
 
+/// The bytes of a plain lowercase ASCII word: ASCII, and no capital, hyphen or apostrophe.
+const PLAIN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = !b.is_ascii_uppercase() && b != b'-' && b != b'\'';
+        byte += 1;
+    }
+    table
+};
+
 /// Whether a word is one unit, not capitalised, that is no particle ("président", "said",
 /// "2024"): it ends any run, and most words of an article are such words, so they skip the work
-/// of [`units`].
-fn is_plain_lowercase_word(word: &str) -> bool {
-    let plain_ascii = |b: u8| b.is_ascii() && !b.is_ascii_uppercase() && b != b'-' && b != b'\'';
-    if word.bytes().all(plain_ascii) {
-        return !is_particle(word);
+/// of [`units`]. A particle written as it is was told apart before.
+fn is_plain_lowercase_word<'a>(word: &'a str, maker: &mut UnitMaker<'a>) -> bool {
+    if word.bytes().all(|b| PLAIN_ASCII[usize::from(b)]) {
+        return true;
+    }
+    let mut chars = 0;
+    for c in word.chars() {
+        if !c.is_lowercase() {
+            return false;
+        }
+        chars += 1;
     }
     // Each lowercase letter folds to one letter or more: a word longer than any particle needs
     // no folding to tell.
-    word.chars().all(char::is_lowercase) && (word.chars().count() > 5 || !is_particle(&key(word)))
+    chars > 5 || !maker.look_up(word).particle
 }
 
 fn close_run(runs: &mut Vec<Run>, current: &mut Vec<Unit>, pending: &mut Vec<Unit>) {
@@ -521,29 +761,27 @@ fn close_run(runs: &mut Vec<Run>, current: &mut Vec<Unit>, pending: &mut Vec<Uni
     }
 }
 
-/// The units of a word token: its hyphenated parts, without a leading elision ("d’Ukraine") or
-/// an English possessive ("Prabowo’s").
-fn units(doc: &Document, span: Range<usize>, mut each: impl FnMut(Unit)) {
-    let word = &doc.source[span.clone()];
+/// The units of a word token, each with whether it is a particle: its hyphenated parts, without
+/// a leading elision ("d’Ukraine") or an English possessive ("Prabowo’s").
+fn units(maker: &mut UnitMaker, span: Range<usize>, mut each: impl FnMut(Unit, bool)) {
+    let source = maker.source;
+    let word = &source[span.clone()];
     // Most names are plain ASCII words, one unit each.
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return each(Unit {
-            key: word.to_ascii_lowercase(),
-            capitalised: word.as_bytes()[0].is_ascii_uppercase(),
-            span,
-        });
+        let (unit, particle) = maker.unit(span);
+        return each(unit, particle);
     }
     let mut span = span;
-    let possessive = doc.source[span.clone()]
+    let possessive = word
         .char_indices()
         .rev()
         .nth(1)
         .filter(|&(_, c)| is_apostrophe(c))
-        .filter(|_| doc.source[span.clone()].ends_with(['s', 'S']));
+        .filter(|_| word.ends_with(['s', 'S']));
     if let Some((at, _)) = possessive {
         span.end = span.start + at;
     }
-    let text = &doc.source[span.clone()];
+    let text = &source[span.clone()];
     let mut start = span.start;
     if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_apostrophe(c)) {
         let after = &text[at + c.len_utf8()..];
@@ -553,7 +791,7 @@ fn units(doc: &Document, span: Range<usize>, mut each: impl FnMut(Unit)) {
         }
     }
     let mut part_start = start;
-    let body = &doc.source[start..span.end];
+    let body = &source[start..span.end];
     for (at, c) in body
         .char_indices()
         .chain(std::iter::once((body.len(), '-')))
@@ -563,12 +801,8 @@ fn units(doc: &Document, span: Range<usize>, mut each: impl FnMut(Unit)) {
         }
         let part = part_start..start + at;
         if !part.is_empty() {
-            let written = &doc.source[part.clone()];
-            each(Unit {
-                key: key(written),
-                capitalised: written.chars().next().is_some_and(char::is_uppercase),
-                span: part,
-            });
+            let (unit, particle) = maker.unit(part);
+            each(unit, particle);
         }
         part_start = start + at + c.len_utf8();
     }
@@ -581,6 +815,7 @@ mod tests {
     fn run_keys(text: &str) -> Vec<Vec<(String, bool)>> {
         let doc = Document::new(text.to_string(), Format::PlainText, Some(Language::French));
         runs(&doc)
+            .runs
             .into_iter()
             .map(|run| {
                 run.units
@@ -617,16 +852,77 @@ mod tests {
     }
 
     #[test]
+    fn particles_are_told_apart_however_they_are_written() {
+        let runs = run_keys(
+            "Le général Charles de Gaulle, dé Gaulle, De Gaulle et l’ami de la famille \
+             Ursula von der Leyen 🗣 parle d'al-Burhan.",
+        );
+        let texts: Vec<Vec<&str>> = runs
+            .iter()
+            .map(|run| run.iter().map(|(text, _)| text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["Le"],
+                vec!["Charles", "de", "Gaulle"],
+                vec!["Gaulle"],
+                vec!["De", "Gaulle"],
+                vec!["Ursula", "von", "der", "Leyen"],
+                vec!["Burhan"],
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_lowercase_words_end_runs_and_others_do_not() {
+        let doc = Document::new(String::new(), Format::PlainText, Some(Language::French));
+        let mut maker = UnitMaker::new(&doc.source);
+        for word in [
+            "président",
+            "2024",
+            "said",
+            "été",
+            "déjà",
+            "à",
+            "ß",
+            "œ",
+            "",
+        ] {
+            assert!(is_plain_lowercase_word(word, &mut maker), "{word}");
+        }
+        for word in [
+            "dé",
+            "dù",
+            "vön",
+            "🗣",
+            "Élysée",
+            "l’armée",
+            "l'armée",
+            "al-Burhan",
+            "Jean‑Pierre",
+            "iPhone",
+        ] {
+            assert!(!is_plain_lowercase_word(word, &mut maker), "{word}");
+        }
+    }
+
+    #[test]
     fn unit_keys_are_folded_as_gazetteer_keys() {
         let doc = Document::new(
             "Élysée ÉLYSÉE Gazprom2 O’Neill".to_string(),
             Format::PlainText,
             Some(Language::French),
         );
-        let keys: Vec<String> = runs(&doc)
-            .into_iter()
-            .flat_map(|run| run.units.into_iter().map(|unit| unit.key))
+        let runs = runs(&doc);
+        let keys: Vec<&str> = runs
+            .runs
+            .iter()
+            .flat_map(|run| run.units.iter().map(|unit| runs.keys.text(unit.key)))
             .collect();
         assert_eq!(keys, ["elysee", "elysee", "gazprom2", "o'neill"]);
+        let spellings: Vec<u32> = runs.runs[0].units.iter().map(|u| u.spelling).collect();
+        assert_eq!(spellings, [0, 1, 2, 3], "one number per text as written");
+        assert_eq!(runs.keys.len(), 3, "one key per folded word");
     }
 }

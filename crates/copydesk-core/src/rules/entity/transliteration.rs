@@ -2,9 +2,10 @@ use super::names::Names;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::engine::CheckContext;
-use crate::gazetteer::{Entity, FormKind, Gazetteer, Kind, Mention};
+use crate::gazetteer::{Entity, FormKind, Kind, Mention};
 use crate::language::Language;
 use crate::rules::{Rule, Scope};
+use std::rc::Rc;
 
 declare_rule! {
     /// A name transliterated for the other language.
@@ -49,9 +50,8 @@ impl Rule for Transliteration {
     fn check(&self, ctx: &CheckContext, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let names = Names::of(doc, &ctx.config.gazetteer);
-        let gazetteer = &names.gazetteer;
         for mention in names.mentions.iter() {
-            let Some((entity, written_in)) = foreign_form(gazetteer, mention, doc.language) else {
+            let Some((entity, written_in)) = foreign_form(&names, mention, doc.language) else {
                 continue;
             };
             let written = doc.text(mention.span.clone());
@@ -84,10 +84,10 @@ impl Rule for Transliteration {
 /// The person a mention names with a form of the other language, and that language; `None`
 /// when the form is accepted in `language` for any entity it may name.
 fn foreign_form(
-    gazetteer: &Gazetteer,
+    names: &Names,
     mention: &Mention,
     language: Language,
-) -> Option<(Entity, Language)> {
+) -> Option<(Rc<Entity>, Language)> {
     if mention
         .matches
         .iter()
@@ -96,7 +96,7 @@ fn foreign_form(
         return None;
     }
     let (id, posting) = mention.matches.first()?;
-    let entity = gazetteer.entity(*id)?;
+    let (entity, _) = names.entity(*id)?;
     let transliterated = entity.original.is_some()
         || !entity.variants.fr.is_empty()
         || !entity.variants.en.is_empty();

@@ -2,7 +2,6 @@
 //! "Kimani Kuria" in the body. One order is wrong, whichever the gazetteer knows.
 
 use super::names::{Names, Unit};
-use crate::common_words::is_common_word;
 use crate::gazetteer::{Kind, Mention};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -64,7 +63,7 @@ fn pairs<'a>(names: &'a Names, skip: &[Range<usize>]) -> BTreeMap<(&'a str, &'a 
             }
             let known = mention_covering(names, &span).is_some();
             let pair = pairs
-                .entry((a.key.as_str(), b.key.as_str()))
+                .entry((names.key(a.key), names.key(b.key)))
                 .or_insert_with(|| Pair {
                     spans: Vec::new(),
                     known,
@@ -82,9 +81,9 @@ fn pairs<'a>(names: &'a Names, skip: &[Range<usize>]) -> BTreeMap<(&'a str, &'a 
 fn is_name_word(names: &Names, unit: &Unit) -> bool {
     let text = names.text(unit.span.clone());
     unit.capitalised
-        && unit.key.chars().count() >= 3
+        && names.key(unit.key).chars().count() >= 3
         && text.chars().skip(1).any(char::is_lowercase)
-        && !is_common_word(&unit.key)
+        && !names.is_common(unit.key)
         && !mention_covering(names, &unit.span).is_some_and(|m| {
             m.span == unit.span
                 && m.matches.iter().any(|&(id, _)| {
