@@ -16,7 +16,8 @@ enum System {
     French,
     /// BGN/PCGN (Russian, Belarusian) or the Ukrainian national system (Ukrainian).
     English,
-    /// English press habits: -ий→-y, no soft signs, ё→e.
+    /// English press habits: -ий→-y, -ей→-ei, -ай→-ai ("Sergei", "Nikolai"), no soft signs,
+    /// ё→e.
     EnglishPress,
     /// Older wire forms: -ий→-i, щ→sch ("Schetinin").
     EnglishWire,
@@ -193,6 +194,9 @@ fn letter(c: char, source: Source, system: System, at: Context) -> String {
         },
         'й' if at.at_end && at.previous == Some('ы') => "",
         'й' if french => "ï",
+        'й' if system == EnglishPress && at.previous.is_some_and(|p| "аеёоуэюя".contains(p)) => {
+            "i"
+        }
         'й' => "y",
         'к' => "k",
         'л' => "l",
@@ -339,7 +343,21 @@ mod tests {
         }
         let lavrov = person("Sergueï Lavrov", "Sergei Lavrov", "Сергей Лавров", "RU");
         assert!(forms(&lavrov, Language::French).contains(&"serguei lavrov".to_string()));
-        assert!(forms(&lavrov, Language::English).contains(&"sergey lavrov".to_string()));
+        let english = forms(&lavrov, Language::English);
+        for expected in ["sergey lavrov", "sergei lavrov"] {
+            assert!(english.contains(&expected.to_string()), "{english:?}");
+        }
+        let navalny = person(
+            "Alexeï Navalny",
+            "Alexei Navalny",
+            "Алексей Навальный",
+            "RU",
+        );
+        let english = forms(&navalny, Language::English);
+        assert!(
+            english.contains(&"aleksei navalny".to_string()),
+            "{english:?}"
+        );
     }
 
     #[test]

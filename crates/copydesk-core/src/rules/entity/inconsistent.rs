@@ -26,7 +26,8 @@ declare_rule! {
     ///
     /// ## Never flags
     /// Two names the gazetteer knows as distinct entities; feminine or plural forms
-    /// ("Zakharov"/"Zakharova", "Kowalski"/"Kowalska", "Vénézuélien"/"Vénézuéliens"); names
+    /// ("Zakharov"/"Zakharova", "Kowalski"/"Kowalska", "Vénézuélien"/"Vénézuéliens") and the
+    /// adjective of a place ("Qatar"/"Qatari", "Kashmir"/"Kashmiri", "Kenya"/"Kenyan"); names
     /// further apart than a slip (two edits at most, one for names up to eight letters); names
     /// with different first letters; short names; ordinary words; names whose neighbours show
     /// two different people ("Mohamed Ali" and "Mohammed Salah"); words in capitals. For the
@@ -238,8 +239,11 @@ fn is_foreign_word(names: &Names, entities: &[EntityId], written: &str) -> bool 
     in_forms(false) && !in_forms(true)
 }
 
-/// Endings that make a feminine or plural form rather than another name.
+/// Endings that make a feminine or plural form, or the adjective of a place ("Qatar"/"Qatari",
+/// "Kenya"/"Kenyan"), rather than another name.
 const INFLECTION_PAIRS: &[(&str, &str)] = &[
+    ("", "i"),
+    ("", "n"),
     ("", "a"),
     ("", "e"),
     ("", "s"),
@@ -417,6 +421,11 @@ mod tests {
             ("Mohamed Hamdan a vu Mohammed Salah.", Language::French),
             ("Les Vénézuélien et Vénézuéliens votent.", Language::French),
             ("Kim Jong-un met Kim Jong-il's widow.", Language::English),
+            (
+                "Qatar mediated; the Qatari proposal and Kashmiri youths in Kashmir.",
+                Language::English,
+            ),
+            ("Kenya thanked the Kenyan police.", Language::English),
             ("Rostov and Rostock are ports.", Language::English),
             ("Le Sudan War Monitor observe le Soudan.", Language::French),
             (

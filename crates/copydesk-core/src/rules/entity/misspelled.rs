@@ -161,6 +161,28 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_slipped_in_before_the_final_vowels_is_a_slip() {
+        for (text, meant) in [
+            ("Le ministre Antonio Tajanni a parlé.", "Antonio Tajani"),
+            (
+                "La députée Sandrine Roussseau a parlé.",
+                "Sandrine Rousseau",
+            ),
+            ("Le président Nicolás Madurro a parlé.", "Nicolás Maduro"),
+        ] {
+            let found = findings(text, Language::French);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].1[0], meant, "{text}: {found:?}");
+        }
+        for text in [
+            "Les Kényans et les Vénézuéliens ont voté.",
+            "Les chavistes ont défilé.",
+        ] {
+            assert!(findings(text, Language::French).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn never_flags_right_names_common_words_or_strangers() {
         for (text, language) in [
             (

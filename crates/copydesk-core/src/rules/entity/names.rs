@@ -168,13 +168,19 @@ fn is_near_in_name(written: &str, right: &str) -> bool {
 
 /// Whether `written` is a word derived from `right` rather than a slip: "Singaporean" from
 /// "Singapore", "Vénézuélien" from "Venezuela", "maduriste" from "Maduro". A suffix of one
-/// letter is a slip ("Gazprome").
+/// letter is a slip ("Gazprome"), and so is one letter slipped in before the final vowels
+/// ("Tajanni", "Roussseau"): a derivation changes the ending of a name, it does not keep it.
 pub fn is_derived(written: &str, right: &str) -> bool {
     let stem = right.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']);
+    let ending = &right[stem.len()..];
+    let one_letter_slipped_in = !ending.is_empty()
+        && written.ends_with(ending)
+        && written.chars().count() == right.chars().count() + 1;
     written.len() > right.len()
         && written.len() >= stem.len() + 2
         && stem.len() >= 4
         && written.starts_with(stem)
+        && !one_letter_slipped_in
 }
 
 /// An entity's forms with their keys.
