@@ -20,6 +20,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Prose folded for matching, with a map back to the source and the words where a name may
 /// start.
+#[derive(Default)]
 pub struct Folded {
     pub text: String,
     /// Where folded bytes come from: from `anchor.0` on, folded byte `i` comes from source
@@ -148,17 +149,28 @@ impl Folded {
     /// from. Runs of spaces and line breaks become one space, so names wrapped over lines still
     /// match.
     pub fn new(source: &str, span: Range<usize>) -> Folded {
+        let mut folded = Folded::default();
+        folded.refold(source, span);
+        folded
+    }
+
+    /// Folds `source[span]` in place of what was folded before, in the same buffers: an
+    /// article's paragraphs are folded one after the other.
+    pub fn refold(&mut self, source: &str, span: Range<usize>) {
         let prose = &source[span.clone()];
         let bytes = prose.as_bytes();
         let mut folder = Folder {
-            text: String::with_capacity(prose.len()),
-            anchors: Vec::new(),
-            words: Vec::new(),
+            text: std::mem::take(&mut self.text),
+            anchors: std::mem::take(&mut self.anchors),
+            words: std::mem::take(&mut self.words),
             next_source: usize::MAX,
             word: None,
             after_alphanumeric: false,
             after_hyphen: false,
         };
+        folder.text.clear();
+        folder.anchors.clear();
+        folder.words.clear();
         let mut last_space = false;
         let mut at = 0;
         while let Some(&byte) = bytes.get(at) {
@@ -206,12 +218,12 @@ impl Folded {
             }
         }
         folder.close(folder.text.len());
-        Folded {
+        *self = Folded {
             text: folder.text,
             anchors: folder.anchors,
             end: span.end,
             words: folder.words,
-        }
+        };
     }
 
     /// The source offset folded byte `at` comes from; the end of the span past the last.
@@ -634,6 +646,20 @@ mod tests {
         );
         assert!(words_of("").is_empty());
         assert!(words_of(" \n🗣 - ’ ").is_empty());
+    }
+
+    #[test]
+    fn refolding_gives_what_a_fresh_fold_gives() {
+        let source = "Le Kremlin — l’Otan\u{a0}et Jean-Pierre. é🗣x";
+        let mut folded = Folded::new(source, 0..source.len());
+        for span in [8..20, 0..0, 30..source.len(), 0..source.len()] {
+            folded.refold(source, span.clone());
+            let fresh = Folded::new(source, span.clone());
+            assert_eq!(folded.text, fresh.text, "{span:?}");
+            assert_eq!(folded.anchors, fresh.anchors, "{span:?}");
+            assert_eq!(folded.words, fresh.words, "{span:?}");
+            assert_eq!(folded.end, fresh.end, "{span:?}");
+        }
     }
 
     #[test]

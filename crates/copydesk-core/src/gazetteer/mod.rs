@@ -282,8 +282,9 @@ impl Gazetteer {
     pub fn mentions(&self, doc: &Document) -> Vec<Mention> {
         let mut mentions = Vec::new();
         let mut matcher = matching::Matcher::new(&self.layers);
+        let mut folded = matching::Folded::default();
         for paragraph in &doc.paragraphs {
-            let folded = matching::Folded::new(&doc.masked, paragraph.span.clone());
+            folded.refold(&doc.masked, paragraph.span.clone());
             for hit in matcher.find_forms(&folded, &doc.source) {
                 let matches = hit
                     .postings

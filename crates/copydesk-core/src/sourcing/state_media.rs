@@ -53,13 +53,14 @@ pub fn state_media_citations(doc: &Document, gazetteer: &Gazetteer) -> Vec<State
     // One matcher for the article: the places repeat their words, whose walks it remembers.
     let mut matcher = matching::Matcher::new(layers);
     let mut filter = matching::OutletFilter::new(layers);
+    let mut folded = matching::Folded::default();
     // What each outlet cited says of itself, decoded once per article.
     let mut outlets: HashMap<EntityId, Option<Outlet>> = HashMap::new();
     for span in cited_places(doc, analysis) {
         if !filter.may_name_outlet(&doc.masked, span.clone()) {
             continue;
         }
-        let folded = matching::Folded::new(&doc.masked, span);
+        folded.refold(&doc.masked, span);
         for hit in matcher.find_forms(&folded, &doc.source) {
             let Some(&(layer, posting)) = hit.postings.iter().find(|(_, p)| p.is_state_media())
             else {
