@@ -5,6 +5,7 @@ use super::cues::{
     self, ends_backward_phrase, ends_forward_phrase, is_auxiliary, is_determiner, is_relative,
     is_time_word, speech_verb, split_inverted, Strength,
 };
+use super::quotes;
 use super::words::{PerWord, Words};
 use super::{cue, Attribution, CueKind, Quotation, SentenceCues, Speaker};
 use crate::language::Language;
@@ -120,9 +121,16 @@ pub(super) fn find(
             continue;
         }
         live.clear();
+        let mut incise_subject_until = None;
         for token in sentence.tokens.clone() {
-            if !quoted[token] || incise(token) {
+            if !quoted[token]
+                || incise(token)
+                || incise_subject_until.is_some_and(|end| token <= end)
+            {
                 live.push(token);
+            }
+            if quoted[token] && has(token, cue::SPEECH_VERB) {
+                incise_subject_until = incise_subject_end(words, token).or(incise_subject_until);
             }
         }
         let has_quotation = furthest_end > sentence.span.start;
@@ -157,6 +165,46 @@ fn is_incise(words: &Words, token: usize) -> bool {
     (carries_pronoun(token) && after_comma(token) && is_verb(token))
         || auxiliary_incise(token)
         || (token > 0 && is_verb(token) && auxiliary_incise(token - 1))
+        || incise_subject_end(words, token).is_some()
+        || (is_auxiliary(words.word(token))
+            && is_verb(token + 1)
+            && incise_subject_end(words, token + 1).is_some())
+}
+
+/// The last word of the subject of an incise set in a quotation with its subject after the
+/// verb, up to the comma or period that closes it: « …, a lancé le coach parisien. … »,
+/// « …, poursuit Jean Dupont, … ».
+fn incise_subject_end(words: &Words, verb: usize) -> Option<usize> {
+    let after_comma = |t: usize| t > 0 && words.gap_has(t - 1, t, ',');
+    let opens = after_comma(verb)
+        || (verb > 0 && is_auxiliary(words.word(verb - 1)) && after_comma(verb - 1));
+    if !opens || speech_verb(words.word(verb)).is_none() {
+        return None;
+    }
+    let mut first = verb + 1;
+    while first < words.folded.len()
+        && !words.broken(first - 1, first)
+        && is_time_word(words.word(first))
+    {
+        first += 1;
+    }
+    let starts_subject = first < words.folded.len()
+        && !words.broken(first - 1, first)
+        && (is_determiner(words.word(first)) || words.is_capitalised(first));
+    if !starts_subject {
+        return None;
+    }
+    let mut last = first;
+    while last + 1 < words.folded.len()
+        && !words.broken(last, last + 1)
+        && last - first < MAX_SPEAKER_WORDS
+    {
+        last += 1;
+    }
+    let closed = words.doc.masked[words.span(last).end..]
+        .trim_start()
+        .starts_with([',', '.', '»', '”', '"']);
+    closed.then_some(last)
 }
 
 /// The tokens of one sentence outside quotations.
@@ -686,14 +734,147 @@ pub(super) fn attach(words: &Words, quotations: &mut [Quotation], attributions: 
         } else {
             same_sentence(doc, &whole, attributions)
                 .or_else(|| colon_in_sentence(words, &whole))
+                .or_else(|| name_label(words, &whole))
                 .or_else(|| neighbouring_sentence(doc, &whole, attributions))
                 .or_else(|| previous_speaker(doc, &quotations[..chain_start], &whole))
+                .or_else(|| running_account_speaker(words, &whole, attributions))
         };
+        let lone_fragment = speaker.is_none()
+            && chain_end == chain_start + 1
+            && quotes::is_verbless_fragment(words, &quotations[chain_start].inner);
+        if lone_fragment {
+            quotations[chain_start].is_term = true;
+        }
         for quotation in &mut quotations[chain_start..chain_end] {
             quotation.speaker = speaker.clone();
         }
         chain_start = chain_end;
     }
+    attribute_headlines(words, quotations);
+}
+
+/// The longest name in a label, and the longest role in brackets after it.
+const LABEL_MAX_WORDS: usize = 5;
+const LABEL_ROLE_MAX_WORDS: usize = 10;
+
+/// A speaker's name set as a label before the quotation, the layout of reactions and
+/// interviews: `David Moyes: "…"`, `Jean Dupont (LR) : « … »`, or the name alone on the line
+/// before the quotation.
+fn name_label(words: &Words, quote: &Range<usize>) -> Option<Speaker> {
+    let doc = words.doc;
+    let index = doc.sentence_at(quote.start)?;
+    let sentence = &doc.sentences[index];
+    let lead = doc.masked.get(sentence.span.start..quote.start)?.trim_end();
+    if !lead.is_empty() {
+        let colon = lead.strip_suffix(':')?;
+        let label = sentence.span.start..sentence.span.start + colon.trim_end().len();
+        let colon_at = sentence.span.start + colon.len();
+        return label_name(words, &label).map(|span| Speaker {
+            span,
+            cue: colon_at..colon_at + 1,
+        });
+    }
+    let before = &doc.sentences[index.checked_sub(1)?];
+    let own_line = before.paragraph + 1 == sentence.paragraph
+        && doc.paragraphs[before.paragraph].sentences.len() == 1;
+    let text = doc.masked[before.span.clone()].trim_end();
+    let label = before.span.start..before.span.start + text.trim_end_matches(':').trim_end().len();
+    let span = label_name(words, &label).filter(|span| {
+        own_line && !text.ends_with(['.', '!', '?']) && words.tokens_in(span).len() >= 2
+    })?;
+    Some(Speaker { span, cue: label })
+}
+
+/// The name of a label: capitalised words (and particles), then at most a role in brackets.
+fn label_name(words: &Words, label: &Range<usize>) -> Option<Range<usize>> {
+    let text = &words.doc.masked[label.clone()];
+    let name_end = match text.find('(') {
+        Some(bracket) if text.trim_end().ends_with(')') => label.start + bracket,
+        Some(_) => return None,
+        None => label.end,
+    };
+    let name = words.tokens_in(&(label.start..name_end));
+    let role = words.tokens_in(&(name_end..label.end));
+    let is_name_word = |t: usize| {
+        !words.is_number(t) && (words.is_capitalised(t) || is_name_particle(words.word(t)))
+    };
+    let fits = !name.is_empty()
+        && name.len() <= LABEL_MAX_WORDS
+        && role.len() <= LABEL_ROLE_MAX_WORDS
+        && words.is_capitalised(name.start)
+        && name.clone().all(is_name_word);
+    fits.then(|| words.range(name.start, name.end - 1))
+}
+
+/// A quotation in a running account: the speaker of the last attribution in this paragraph or
+/// the one before, when no other name comes in between ("…, rapporte le procureur. Le
+/// conducteur est tombé au sol et l'un d'eux a « (attrapé) l'un des deux militaires … »").
+fn running_account_speaker(
+    words: &Words,
+    quote: &Range<usize>,
+    attributions: &[Attribution],
+) -> Option<Speaker> {
+    let doc = words.doc;
+    let sentence = doc.sentence_at(quote.start)?;
+    let paragraph = doc.sentences[sentence].paragraph;
+    let first = doc.paragraphs[paragraph.saturating_sub(1)].sentences.start;
+    let last = super::in_sentences(attributions, first..sentence + 1)
+        .iter()
+        .rfind(|a| a.cue.end <= quote.start && a.speaker.is_some())?;
+    let after = doc.sentences[last.sentence].span.end;
+    let gap = words.tokens_in(&(after.min(quote.start)..quote.start));
+    let other_name = gap.into_iter().any(|t| words.is_name(t));
+    (!other_name).then(|| to_speaker(last))
+}
+
+/// An intertitle or headline made of a quotation, which the body gives again, whole or
+/// shortened, with its speaker (« La vie est belle ? Oui ! » … a-t-il dit : « La vie est belle
+/// avec lui ? Oui ! »): it takes that speaker.
+fn attribute_headlines(words: &Words, quotations: &mut [Quotation]) {
+    let doc = words.doc;
+    for index in 0..quotations.len() {
+        let quotation = &quotations[index];
+        if quotation.is_term
+            || quotation.speaker.is_some()
+            || !fills_paragraph(doc, &quotation.span)
+        {
+            continue;
+        }
+        let headline: Vec<&str> = words
+            .tokens_in(&quotation.inner)
+            .map(|t| words.word(t))
+            .collect();
+        let repeated = quotations[index + 1..].iter().find(|later| {
+            let body: Vec<&str> = words
+                .tokens_in(&later.inner)
+                .map(|t| words.word(t))
+                .collect();
+            later.speaker.is_some() && !headline.is_empty() && in_order(&headline, &body)
+        });
+        if let Some(speaker) = repeated.and_then(|later| later.speaker.clone()) {
+            quotations[index].speaker = Some(speaker);
+        }
+    }
+}
+
+/// Whether every word of a headline comes in the body in the same order: an intertitle
+/// shortens the words it takes from the body.
+fn in_order(headline: &[&str], body: &[&str]) -> bool {
+    let mut rest = body.iter();
+    headline.iter().all(|word| rest.any(|b| b == word))
+}
+
+/// Whether a quotation is the whole text of its paragraph.
+fn fills_paragraph(doc: &crate::Document, quote: &Range<usize>) -> bool {
+    doc.sentence_at(quote.start).is_some_and(|sentence| {
+        let paragraph = &doc.paragraphs[doc.sentences[sentence].paragraph].span;
+        let outside = |text: &str| {
+            text.trim_matches(|c: char| crate::text::is_space(c) || c == '.')
+                .is_empty()
+        };
+        outside(&doc.masked[paragraph.start..quote.start])
+            && outside(&doc.masked[quote.end..paragraph.end])
+    })
 }
 
 fn to_speaker(attribution: &Attribution) -> Speaker {
