@@ -909,7 +909,10 @@ fn not_authorised_to_speak(words: &Words, live: &[usize], position: usize) -> Op
 /// "un haut responsable", "a senior official": an indefinite role with no name.
 fn is_unnamed_person(words: &Words, speaker: &Range<usize>) -> bool {
     let tokens = words.tokens_in(speaker);
-    if tokens.is_empty() || !matches!(words.word(tokens.start), "un" | "une" | "a" | "an" | "one") {
+    if tokens.is_empty()
+        || !(matches!(words.word(tokens.start), "un" | "une" | "a" | "an" | "one")
+            || is_plural_indefinite(words.word(tokens.start)))
+    {
         return false;
     }
     let Some(role) = tokens
@@ -919,6 +922,14 @@ fn is_unnamed_person(words: &Words, speaker: &Range<usize>) -> bool {
         return false;
     };
     !names_the_person(words, role + 1..tokens.end)
+}
+
+/// "des responsables israéliens", "two officials": unnamed people counted, not named.
+fn is_plural_indefinite(word: &str) -> bool {
+    matches!(
+        word,
+        "des" | "deux" | "trois" | "plusieurs" | "two" | "three" | "several"
+    )
 }
 
 /// Whether the words after a role name its holder ("un conseiller, Jean Dupont") or its

@@ -15,7 +15,8 @@ declare_rule! {
     /// "s'exprimant anonymement", "speaking anonymously", "qui n'est pas autorisé à s'exprimer",
     /// "who was not authorized to speak", "qui a demandé à ne pas être identifié", "des sources
     /// palestiniennes", "une source de sécurité", "une source du parti", "sources had told
-    /// NDTV"; an unnamed official with any speech verb ("an Israeli official confirmed", "un
+    /// NDTV"; unnamed people counted ("citant des responsables israéliens", "according to two
+/// officials"); an unnamed official with any speech verb ("an Israeli official confirmed", "un
     /// responsable a précisé").
     ///
     /// ## Why it matters
@@ -248,6 +249,14 @@ mod tests {
         assert_eq!(
             flagged("La délégation partira dimanche, un responsable égyptien a précisé."),
             ["un responsable égyptien"]
+        );
+        assert_eq!(
+            flagged("Le site, citant des responsables israéliens, affirme que l’offre inclut une trêve."),
+            ["des responsables israéliens"]
+        );
+        assert_eq!(
+            flagged("The talks will resume, according to two officials."),
+            ["two officials"]
         );
     }
 
