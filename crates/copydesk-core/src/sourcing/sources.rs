@@ -1,7 +1,7 @@
 //! Anonymous sources ("une source proche du ministère") and vague attributions ("de nombreux
 //! observateurs"), found on folded words.
 
-use super::cues::{is_time_word, speech_verb, FastMap};
+use super::cues::{is_auxiliary, is_time_word, speech_verb, FastMap};
 use super::words::Words;
 use super::{cue, Attribution, CueKind, SentenceCues};
 use std::ops::Range;
@@ -394,7 +394,8 @@ pub(super) fn may_start_anonymous(word: &str) -> bool {
             | "anonymement"
             | "named"
             | "identified"
-    ) || close_to_the_matter(word).is_some()
+    ) || is_french_named(word)
+        || close_to_the_matter(word).is_some()
         || is_authorised(word)
 }
 
@@ -473,6 +474,8 @@ pub(super) fn anonymous(scan: &Scan, attributions: &[Attribution]) -> Vec<Range<
                 found.extend(familiar_with(words, live, position, preposition));
             } else if matches!(word, "named" | "identified") {
                 found.extend(declined_to_be_named(words, live, position));
+            } else if is_french_named(word) {
+                found.extend(asked_not_to_be_named(words, live, position));
             } else if is_authorised(word) {
                 found.extend(not_authorised_to_speak(words, live, position));
             }
@@ -480,12 +483,108 @@ pub(super) fn anonymous(scan: &Scan, attributions: &[Attribution]) -> Vec<Range<
     });
     for attribution in attributions {
         if let Some(speaker) = &attribution.speaker {
-            if is_unnamed_person(words, speaker) {
+            if is_unnamed_person(words, speaker)
+                && !official_named_next(words, attribution.sentence, attributions)
+            {
                 found.push(speaker.clone());
             }
         }
     }
+    found.extend(unnamed_people_with_any_verb(scan, attributions));
     without_overlaps(words, found)
+}
+
+/// "an Israeli official confirmed", "un responsable a précisé": an unnamed person before a speech
+/// verb that reports speech only in context (confirmed, noted, a précisé), which the
+/// attributions leave out when no "that" or quotation follows.
+fn unnamed_people_with_any_verb(scan: &Scan, attributions: &[Attribution]) -> Vec<Range<usize>> {
+    let (words, cues) = (scan.words, scan.cues);
+    let mut found = Vec::new();
+    scan.live_sentences(cue::SPEECH_VERB, |sentence, live| {
+        for position in 1..live.len() {
+            if cues[live[position]] & cue::SPEECH_VERB == 0 {
+                continue;
+            }
+            let Some(subject) = indefinite_subject_before(words, live, position) else {
+                continue;
+            };
+            if is_unnamed_person(words, &subject)
+                && !official_named_next(words, sentence, attributions)
+            {
+                found.push(subject);
+            }
+        }
+    });
+    found
+}
+
+/// The phrase before a verb (over its auxiliaries) that opens with "un", "une", "a", "an" or
+/// "one": "a Ukrainian military official" in "…, a Ukrainian military official confirmed".
+fn indefinite_subject_before(words: &Words, live: &[usize], verb: usize) -> Option<Range<usize>> {
+    let joined = |a: usize, b: usize| !words.broken(live[a], live[b]);
+    let mut last = verb;
+    while last > 0 && joined(last - 1, last) && is_auxiliary(words.word(live[last - 1])) {
+        last -= 1;
+    }
+    if last == 0 || !joined(last - 1, last) {
+        return None;
+    }
+    last -= 1;
+    if super::cues::is_relative(words.word(live[last])) && last > 0 && joined(last - 1, last) {
+        last -= 1;
+    }
+    let mut first = last;
+    while first > 0 && last - first < 6 && joined(first - 1, first) {
+        first -= 1;
+    }
+    let french = words.doc.language == crate::language::Language::French;
+    let opening = (first..=last).find(|&p| match words.word(live[p]) {
+        "un" | "une" => french,
+        "a" | "an" | "one" => !french,
+        _ => false,
+    })?;
+    // The role ends the phrase, or an adjective follows it: "un responsable égyptien", but not
+    // "une base militaire d'où".
+    let role = (opening..=last).rfind(|&p| ANONYMOUS_ROLES.contains(&words.word(live[p])))?;
+    let ends_on_role = last == role
+        || (last == role + 1 && words.word(live[last]).chars().all(char::is_alphabetic));
+    ends_on_role.then(|| words.range(live[opening], live[last]))
+}
+
+/// Wire ledes hold the name back one sentence: "…, a Ukrainian military official said. …
+/// Serhiy Popko, head of Kyiv's military administration, said". The unnamed official is named
+/// when one of the next two sentences has a named speaker with a role, in the speaker or in
+/// its apposition before the verb.
+fn official_named_next(words: &Words, sentence: usize, attributions: &[Attribution]) -> bool {
+    let next = sentence + 1..(sentence + 3).min(words.doc.sentences.len());
+    super::in_sentences(attributions, next).iter().any(|a| {
+        a.kind == CueKind::SpeechVerb
+            && a.speaker.as_ref().is_some_and(|s| {
+                let with_apposition = s.start..s.end.max(a.cue.start);
+                words.tokens_in(s).any(|t| words.is_name(t))
+                    && words
+                        .tokens_in(&with_apposition)
+                        .any(|t| is_role(words.word(t)))
+            })
+    })
+}
+
+/// A word for an office: "head", "commissioner", "ministre", "porte-parole".
+fn is_role(word: &str) -> bool {
+    super::speakers::is_person_word(word)
+        || matches!(
+            word,
+            "head"
+                | "commissioner"
+                | "chairman"
+                | "chairwoman"
+                | "chair"
+                | "president"
+                | "premier"
+                | "commissaire"
+                | "prefet"
+                | "prefete"
+        )
 }
 
 /// "une source proche du ministère", "sources familiar with": `cited` when the article gives
@@ -498,6 +597,9 @@ fn unnamed_source(
 ) -> Option<Range<usize>> {
     let word_at = |p: usize| words.word(live[p]);
     let joined = |a: usize, b: usize| !words.broken(live[a], live[b]);
+    if position > 0 && refers_back(word_at(position - 1)) {
+        return None;
+    }
     let mut first = position;
     let mut qualified = false;
     if position > 0
@@ -513,7 +615,7 @@ fn unnamed_source(
     let mut last = position;
     while last + 1 < live.len()
         && joined(last, last + 1)
-        && SOURCE_QUALIFIERS.contains(&word_at(last + 1))
+        && (SOURCE_QUALIFIERS.contains(&word_at(last + 1)) || is_nationality(word_at(last + 1)))
         && last - position < 3
     {
         qualified = true;
@@ -522,9 +624,13 @@ fn unnamed_source(
             last += 1;
         }
     }
+    if let Some(domain) = source_domain(words, live, position) {
+        qualified = true;
+        last = last.max(domain);
+    }
     let has_name = || {
         (position + 1..live.len().min(position + 6))
-            .take_while(|&p| joined(p - 1, p))
+            .take_while(|&p| joined(p - 1, p) && !is_verb_or_auxiliary(word_at(p)))
             .any(|p| words.is_name(live[p]))
     };
     let indefinite = word_at(position) == "sources"
@@ -536,6 +642,105 @@ fn unnamed_source(
         last = complement_end(words, live, last);
     }
     Some(words.range(live[first], live[last]))
+}
+
+/// Words before "source(s)" that point back to a source already given: "l'une de ces
+/// sources", "la seconde source", "the same sources".
+fn refers_back(word: &str) -> bool {
+    matches!(
+        word,
+        "ces"
+            | "cette"
+            | "ladite"
+            | "seconde"
+            | "second"
+            | "deuxieme"
+            | "premiere"
+            | "meme"
+            | "memes"
+            | "autre"
+            | "these"
+            | "those"
+            | "this"
+            | "same"
+            | "other"
+            | "first"
+    )
+}
+
+/// Where the words after "sources" stop describing them: "sources had told NDTV" names the
+/// outlet told, not the sources.
+fn is_verb_or_auxiliary(word: &str) -> bool {
+    speech_verb(word).is_some() || is_auxiliary(word)
+}
+
+/// "sources palestiniennes", "une source libanaise": a nationality makes the source a person.
+fn is_nationality(word: &str) -> bool {
+    [
+        "ienne", "iennes", "aise", "aises", "oise", "oises", "aine", "aines",
+    ]
+    .iter()
+    .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+        && !matches!(
+            word,
+            "quotidienne"
+                | "quotidiennes"
+                | "ancienne"
+                | "anciennes"
+                | "mauvaise"
+                | "mauvaises"
+                | "prochaine"
+                | "prochaines"
+                | "lointaine"
+                | "lointaines"
+                | "certaine"
+                | "certaines"
+                | "humaine"
+                | "humaines"
+        )
+}
+
+/// The last word of "source de sécurité", "sources du parti", "source au sein du ministère"
+/// after "source(s)": a service or an institution the person works in.
+fn source_domain(words: &Words, live: &[usize], position: usize) -> Option<usize> {
+    let word_at = |p: usize| live.get(p).map(|&t| words.word(t));
+    let joined = |p: usize| p < live.len() && !words.broken(live[p - 1], live[p]);
+    let domain = position + 2;
+    let linked = matches!(word_at(position + 1), Some("de" | "du" | "des"))
+        && joined(position + 1)
+        && joined(domain);
+    let elided = word_at(position + 1).and_then(|w| w.strip_prefix("d'"));
+    match elided {
+        Some(rest) if joined(position + 1) && is_source_domain(rest) => Some(position + 1),
+        _ if linked && word_at(domain).is_some_and(is_source_domain) => Some(domain),
+        _ => None,
+    }
+}
+
+fn is_source_domain(word: &str) -> bool {
+    matches!(
+        word.strip_prefix("l'").unwrap_or(word),
+        "securite"
+            | "police"
+            | "renseignement"
+            | "renseignements"
+            | "sante"
+            | "justice"
+            | "defense"
+            | "armee"
+            | "enquete"
+            | "gouvernement"
+            | "parti"
+            | "ministere"
+            | "opposition"
+            | "diplomatie"
+            | "presidence"
+            | "douane"
+            | "douanes"
+            | "gendarmerie"
+            | "secours"
+            | "majorite"
+    )
 }
 
 fn is_source_determiner(word: &str) -> bool {
@@ -585,6 +790,10 @@ fn ends_complement(word: &str) -> bool {
             | "est"
             | "sont"
             | "avait"
+            | "avaient"
+            | "had"
+            | "have"
+            | "has"
             | "selon"
             | "said"
             | "say"
@@ -671,6 +880,32 @@ fn declined_to_be_named(words: &Words, live: &[usize], position: usize) -> Optio
     Some(words.range(live[first], live[position]))
 }
 
+/// "identifié", "nommé", "cité" in every gender and number.
+fn is_french_named(word: &str) -> bool {
+    ["identifie", "nomme", "cite"].iter().any(|stem| {
+        word.strip_prefix(stem)
+            .is_some_and(|rest| matches!(rest, "" | "e" | "s" | "es"))
+    })
+}
+
+/// "qui a demandé à ne pas être identifié", "ayant requis de ne pas être nommée".
+fn asked_not_to_be_named(words: &Words, live: &[usize], position: usize) -> Option<Range<usize>> {
+    let word_at = |p: usize| words.word(live[p]);
+    if position < 3
+        || word_at(position - 1) != "etre"
+        || word_at(position - 2) != "pas"
+        || !matches!(word_at(position - 3), "ne" | "n'")
+    {
+        return None;
+    }
+    let negation = position - 3;
+    let first = (negation.saturating_sub(5)..negation)
+        .find(|&p| matches!(word_at(p), "qui" | "ayant" | "demandant" | "souhaitant"))
+        .filter(|&p| (p + 1..=negation).all(|q| !words.broken(live[q - 1], live[q])))
+        .unwrap_or(negation);
+    Some(words.range(live[first], live[position]))
+}
+
 fn is_authorised(word: &str) -> bool {
     matches!(
         word,
@@ -703,7 +938,10 @@ fn not_authorised_to_speak(words: &Words, live: &[usize], position: usize) -> Op
 /// "un haut responsable", "a senior official": an indefinite role with no name.
 fn is_unnamed_person(words: &Words, speaker: &Range<usize>) -> bool {
     let tokens = words.tokens_in(speaker);
-    if tokens.is_empty() || !matches!(words.word(tokens.start), "un" | "une" | "a" | "an" | "one") {
+    if tokens.is_empty()
+        || !(matches!(words.word(tokens.start), "un" | "une" | "a" | "an" | "one")
+            || is_plural_indefinite(words.word(tokens.start)))
+    {
         return false;
     }
     let Some(role) = tokens
@@ -713,6 +951,14 @@ fn is_unnamed_person(words: &Words, speaker: &Range<usize>) -> bool {
         return false;
     };
     !names_the_person(words, role + 1..tokens.end)
+}
+
+/// "des responsables israéliens", "two officials": unnamed people counted, not named.
+fn is_plural_indefinite(word: &str) -> bool {
+    matches!(
+        word,
+        "des" | "deux" | "trois" | "plusieurs" | "two" | "three" | "several"
+    )
 }
 
 /// Whether the words after a role name its holder ("un conseiller, Jean Dupont") or its
@@ -761,7 +1007,10 @@ pub(super) fn vague(scan: &Scan, attributions: &[Attribution]) -> Vec<Range<usiz
             if let Some((span, _)) = hearsay {
                 found.push(span);
             } else if let Some((span, last)) = unnamed_group(words, live, position) {
-                if !named_after(words, live, last) && !named_next(words, sentence, attributions) {
+                if !named_after(words, live, last)
+                    && !named_next(words, sentence, attributions)
+                    && !named_in_sentence(words, sentence, attributions, &span)
+                {
                     found.push(span);
                 }
             }
@@ -828,6 +1077,9 @@ fn unnamed_group(words: &Words, live: &[usize], position: usize) -> Option<(Rang
     if position > 0 && joined(position - 1, position) && words.is_name(live[position - 1]) {
         return None;
     }
+    if is_document_kind(words, live, position) {
+        return None;
+    }
     let mut first = position;
     while first > 0
         && position - first < 3
@@ -889,6 +1141,123 @@ fn unnamed_group(words: &Words, live: &[usize], position: usize) -> Option<(Rang
         first
     };
     Some((words.range(live[start], live[last]), last))
+}
+
+/// "job reports", "earnings reports", "rapports annuels": reports named by their kind are
+/// documents the reader can find, not hearsay. Bare reports, "media reports", "some reports" and
+/// "recent reports" are.
+fn is_document_kind(words: &Words, live: &[usize], position: usize) -> bool {
+    let joined = |a: usize, b: usize| !words.broken(live[a], live[b]);
+    match words.word(live[position]) {
+        "reports" | "report" => {
+            position > 0
+                && joined(position - 1, position)
+                && is_kind_of_report(words.word(live[position - 1]))
+        }
+        "rapports" => live
+            .get(position + 1)
+            .filter(|_| joined(position, position + 1))
+            .is_some_and(|&next| DOCUMENT_ADJECTIVES.contains(&words.word(next))),
+        _ => false,
+    }
+}
+
+/// What may come before "reports" and leave them hearsay: quantifiers, determiners, words of
+/// the press and of time, and the small words of a clause.
+const HEARSAY_MODIFIERS: &[&str] = &[
+    "media",
+    "press",
+    "news",
+    "unconfirmed",
+    "unverified",
+    "recent",
+    "earlier",
+    "previous",
+    "initial",
+    "early",
+    "first",
+    "latest",
+    "new",
+    "conflicting",
+    "contradictory",
+    "local",
+    "foreign",
+    "western",
+    "multiple",
+    "widespread",
+    "persistent",
+    "anonymous",
+    "credible",
+    "further",
+    "similar",
+    "online",
+    "these",
+    "those",
+    "such",
+    "to",
+    "of",
+    "are",
+    "were",
+    "as",
+    "and",
+    "but",
+    "or",
+    "amid",
+    "despite",
+    "after",
+    "with",
+    "that",
+];
+
+/// "job", "earnings", "inflation" before "reports": a noun that names the kind of report.
+fn is_kind_of_report(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_alphabetic())
+        && !HEARSAY_MODIFIERS.contains(&word)
+        && !VAGUE_QUANTIFIERS.contains(&word)
+        && !super::cues::is_determiner(word)
+        && !is_intro(word)
+        && !is_opinion_verb(word)
+}
+
+/// Adjectives after "rapports" that name a kind of document: "les rapports annuels".
+const DOCUMENT_ADJECTIVES: &[&str] = &[
+    "annuels",
+    "trimestriels",
+    "semestriels",
+    "mensuels",
+    "financiers",
+    "comptables",
+    "budgetaires",
+    "d'activite",
+    "d'autopsie",
+    "d'expertise",
+    "d'enquete",
+    "medicaux",
+    "economiques",
+];
+
+/// Whether the sentence names where the group's view comes from: "analysts had expected a 1%
+/// drop, according to IBES data from Refinitiv", "selon un consensus FactSet". A consensus
+/// with a named origin is a checkable series, not a weasel crowd. A group given as the source
+/// itself ("Selon des journalistes spécialisés, …, d'après une étude du CSIS") stays vague.
+fn named_in_sentence(
+    words: &Words,
+    sentence: usize,
+    attributions: &[Attribution],
+    group: &Range<usize>,
+) -> bool {
+    let opening = words.word(words.tokens_in(group).start);
+    !is_intro(opening)
+        && opening != "according"
+        && super::in_sentences(attributions, sentence..sentence + 1)
+            .iter()
+            .any(|a| {
+                a.kind == CueKind::Intro
+                    && a.speaker.as_ref().is_some_and(|s| {
+                        (s.end <= group.start || group.end <= s.start)
+                            && words.tokens_in(s).any(|t| words.is_name(t))
+                    })
+            })
 }
 
 /// "citant", "citing": a participle is not the group's own opinion ("News.az reports citing

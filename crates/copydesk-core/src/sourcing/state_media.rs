@@ -70,6 +70,10 @@ pub fn state_media_citations(doc: &Document, gazetteer: &Gazetteer) -> Vec<State
                 layer: layer as u16,
                 index: posting.entity(),
             };
+            let span = folded.source_span(&doc.source, hit.range.clone());
+            if asks_the_question(&analysis.words(doc), &span) {
+                continue;
+            }
             let outlet = outlets
                 .entry(id)
                 .or_insert_with(|| Outlet::of(gazetteer, id, doc.language));
@@ -77,7 +81,7 @@ pub fn state_media_citations(doc: &Document, gazetteer: &Gazetteer) -> Vec<State
                 continue;
             };
             citations.push(StateMediaCitation {
-                span: folded.source_span(&doc.source, hit.range),
+                span,
                 outlet: outlet.name.clone(),
                 state: outlet.state.clone(),
                 description: outlet.description.clone(),
@@ -137,6 +141,7 @@ fn cited_places(doc: &Document, analysis: &Analysis) -> Vec<Range<usize>> {
             places.push(words.range(token + 1, last));
         }
     }
+    places.extend(reporting_places(doc, analysis));
     places.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
     let mut merged: Vec<Range<usize>> = Vec::new();
     for place in places {
@@ -146,4 +151,61 @@ fn cited_places(doc: &Document, analysis: &Analysis) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+/// The words before a speech verb, where an outlet is its subject whatever the verb's strength
+/// ("TASS reported", "Xinhua a annoncé"), and after an inverted "…, reports": "…, reports RIA
+/// Novosti".
+fn reporting_places(doc: &Document, analysis: &Analysis) -> Vec<Range<usize>> {
+    let words = analysis.words(doc);
+    let mut places = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = sentence.tokens.clone();
+        for token in tokens.clone().filter(|&t| !analysis.quoted[t]) {
+            let word = words.word(token);
+            let reports = matches!(word, "reports" | "reporting" | "writes");
+            if reports && token > tokens.start && words.gap_has(token - 1, token, ',') {
+                let mut last = token + 1;
+                while last + 1 < tokens.end && last - token < 6 && !words.broken(last, last + 1) {
+                    last += 1;
+                }
+                if last < tokens.end {
+                    places.push(words.range(token + 1, last));
+                }
+            }
+            if (reports || analysis.cues[token] & super::cue::SPEECH_VERB != 0)
+                && token > tokens.start
+                && !words.broken(token - 1, token)
+            {
+                let mut first = token - 1;
+                while first > tokens.start && token - first < 6 && !words.broken(first - 1, first) {
+                    first -= 1;
+                }
+                places.push(words.range(first, token - 1));
+            }
+        }
+    }
+    places
+}
+
+/// Whether the outlet only asks the question that a named speaker answers: "in reply to a TASS
+/// question", "en réponse à une question de l'agence TASS". Its answer is given to the press
+/// pool and is the speaker's claim; an interview given to the outlet ("told TASS", "a déclaré à
+/// l'agence TASS") is still flagged, as the outlet alone holds the record of what was said.
+fn asks_the_question(words: &super::words::Words, outlet: &Range<usize>) -> bool {
+    let tokens = words.tokens_in(outlet);
+    if tokens.is_empty() {
+        return false;
+    }
+    let is_question = |t: usize| matches!(words.word(t), "question" | "questions");
+    let after = tokens.end < words.folded.len()
+        && !words.broken(tokens.end - 1, tokens.end)
+        && is_question(tokens.end);
+    let mut before = false;
+    let mut cursor = tokens.start;
+    while !before && cursor > 0 && tokens.start - cursor < 4 && !words.broken(cursor - 1, cursor) {
+        cursor -= 1;
+        before = is_question(cursor);
+    }
+    after || before
 }

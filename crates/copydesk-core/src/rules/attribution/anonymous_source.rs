@@ -13,7 +13,11 @@ declare_rule! {
     /// d'anonymat", "un haut responsable" with no name, "a senior official said", "sources
     /// familiar with the matter", "people familiar with", "who asked not to be named",
     /// "s'exprimant anonymement", "speaking anonymously", "qui n'est pas autorisé à s'exprimer",
-    /// "who was not authorized to speak".
+    /// "who was not authorized to speak", "qui a demandé à ne pas être identifié", "des sources
+    /// palestiniennes", "une source de sécurité", "une source du parti", "sources had told
+    /// NDTV"; unnamed people counted ("citant des responsables israéliens", "according to two
+/// officials"); an unnamed official with any speech verb ("an Israeli official confirmed", "un
+    /// responsable a précisé").
     ///
     /// ## Why it matters
     /// An anonymous source is the weakest source: the reader must take the newspaper's word
@@ -28,7 +32,9 @@ declare_rule! {
     /// ## Never flags
     /// "source" meaning an origin ("une source d'embarras", "source of income"); named people
     /// and institutions ("un responsable de l'ONU", "a ministry spokesman"); sources inside a
-    /// quotation.
+    /// quotation; an unnamed official whose name the next sentence or the one after gives with
+    /// a role and a speech verb, as wire ledes do ("…, a military official said. … Serhiy
+    /// Popko, head of the military administration, said").
     ///
     /// ## Fix
     /// Name the source, or say why it cannot be named and confirm the claim elsewhere.
@@ -199,6 +205,67 @@ mod tests {
             "Source : Sputnik France",
             "Le ministre n’est pas autorisé à signer ce contrat.",
             "Journalists were not authorized to enter the zone.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+
+    #[test]
+    fn flags_more_french_formulas() {
+        assert_eq!(
+            flagged("Un responsable, qui a demandé à ne pas être identifié, a démenti."),
+            ["qui a demandé à ne pas être identifié"]
+        );
+        assert_eq!(
+            flagged("Le raid a eu lieu, ont indiqué deux sources libanaises proches du dossier."),
+            ["deux sources libanaises proches du dossier"]
+        );
+        assert_eq!(
+            flagged("Le bilan est de douze morts, a-t-on appris auprès de sources de sécurité."),
+            ["de sources de sécurité"]
+        );
+        assert_eq!(
+            flagged("Un bâtiment a été visé, ont indiqué une source du parti et l’armée."),
+            ["une source du parti"]
+        );
+        assert_eq!(
+            flagged(
+                "« Le bilan est lourd », a affirmé une source de sécurité au sujet de l’attaque."
+            ),
+            ["une source de sécurité"]
+        );
+    }
+
+    #[test]
+    fn flags_unnamed_officials_with_any_speech_verb() {
+        assert_eq!(
+            flagged("The delegation will travel on Sunday, an Israeli official confirmed."),
+            ["an Israeli official"]
+        );
+        assert_eq!(
+            flagged("The ceasefire holds, sources had told NDTV."),
+            ["sources"]
+        );
+        assert_eq!(
+            flagged("La délégation partira dimanche, un responsable égyptien a précisé."),
+            ["un responsable égyptien"]
+        );
+        assert_eq!(
+            flagged("Le site, citant des responsables israéliens, affirme que l’offre inclut une trêve."),
+            ["des responsables israéliens"]
+        );
+        assert_eq!(
+            flagged("The talks will resume, according to two officials."),
+            ["two officials"]
+        );
+    }
+
+    #[test]
+    fn never_flags_an_official_named_in_the_next_sentences() {
+        for text in [
+            "Missiles hit the capital, a military official said on Tuesday.\n\"Stay in shelters!\" John Smith, head of the city's military administration, said on Telegram.",
+            "An observer mission will go to Nigeria, an AU official said Friday.\n\nAU Commissioner Jane Doe said the mission would start in March.",
+            "La frappe a visé la capitale, a déclaré un responsable militaire. Jean Dupont, chef de l’administration militaire, a précisé que trois missiles avaient été tirés.",
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
         }

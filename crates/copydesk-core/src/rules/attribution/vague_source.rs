@@ -26,8 +26,11 @@ declare_rule! {
     /// ## Never flags
     /// A group that is named ("les analystes de Goldman Sachs", "experts at the IMF", "des
     /// experts, dont Jean Dupont"); a vague group followed, in the next sentence of the same
-    /// paragraph, by a named source; groups that are not given as a source ("les observateurs
-    /// de l'élection étaient présents"); words inside a quotation.
+    /// paragraph, by a named source; a group whose sentence names where its view comes from
+    /// ("analysts had expected a 1% drop, according to data compiled by Bloomberg", "selon un
+    /// consensus FactSet", "d'après LSEG"); reports named by their kind ("job reports",
+    /// "earnings reports", "les rapports annuels"); groups that are not given as a source ("les
+    /// observateurs de l'élection étaient présents"); words inside a quotation.
     ///
     /// ## Fix
     /// Name the people or the report, or say it in the article's own voice if it is the
@@ -187,5 +190,42 @@ mod tests {
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
         }
+    }
+
+    #[test]
+    fn never_flags_a_consensus_with_a_named_origin() {
+        for text in [
+            "Analysts had expected a loss, according to data compiled by Bloomberg.",
+            "On that basis, analysts predicted a profit of 7 cents, according to a Bloomberg survey.",
+            "The result beat what analysts expected, according to Zacks Investment Research.",
+            "Les analystes anticipaient une baisse de 2 %, selon un consensus FactSet.",
+            "Les analystes tablaient sur un bénéfice stable, d’après LSEG.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+        assert_eq!(
+            flagged("Analysts had expected a loss, according to two traders."),
+            ["Analysts had"]
+        );
+    }
+
+    #[test]
+    fn reports_named_by_their_kind_are_not_hearsay() {
+        for text in [
+            "Recent job reports suggest that hiring is slowing.",
+            "New earnings reports indicate a slowdown.",
+            "Les rapports annuels indiquent une hausse des ventes.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+        assert_eq!(
+            flagged("Recent reports suggest that hiring is slowing.").len(),
+            1
+        );
+        assert_eq!(
+            flagged("Media reports suggest the minister will resign.").len(),
+            1
+        );
+        assert_eq!(flagged("Some reports indicate the talks failed.").len(), 1);
     }
 }

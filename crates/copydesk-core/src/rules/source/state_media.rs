@@ -11,9 +11,10 @@ declare_rule! {
     /// ## What it finds
     /// A state-controlled outlet given as a source — Sputnik, RT, RIA Novosti, TASS, Xinhua,
     /// CGTN, IRNA, KCNA, Press TV and every outlet the gazetteer lists with `owner = "state"` —
-    /// as a speaker ("a rapporté RIA Novosti", "selon Sputnik", "according to KCNA"), as the
-    /// channel of a statement ("a déclaré … à l'agence TASS") or in a "Source :" line. The
-    /// message names the state.
+    /// as a speaker ("a rapporté RIA Novosti", "selon Sputnik", "according to KCNA", "TASS
+    /// reported", "…, reports RIA Novosti"), as the channel of a statement ("a déclaré … à
+    /// l'agence TASS", "told TASS": the outlet alone holds the record of what was said) or in a
+    /// "Source :" line. The message names the state.
     ///
     /// ## Why it matters
     /// A state outlet speaks for its government: the reader must know it to weigh the claim.
@@ -26,7 +27,9 @@ declare_rule! {
     /// ## Never flags
     /// Outlets with statutory independence (`owner = "public"`: AFP, BBC, France Télévisions…)
     /// and private ones; an article about the outlet itself, where it is not a source ("RT a
-    /// été interdite dans l'Union européenne").
+    /// été interdite dans l'Union européenne"); an outlet that only asks the question a named
+    /// speaker answers before the press ("Peskov said in reply to a TASS question", "en réponse
+    /// à une question de l'agence TASS").
     ///
     /// ## Fix
     /// Say that the outlet is state-controlled and by which state, and confirm the claim
@@ -113,6 +116,27 @@ mod tests {
             "Selon l’Agence France-Presse, la Russie a envoyé des militaires.",
             "RT a été interdite dans l’Union européenne en 2022.",
             "The BBC said the talks had failed.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+
+    #[test]
+    fn flags_outlets_that_report() {
+        for text in [
+            "The talks were useful, said the spokesman Dmitry Peskov, reports RIA Novosti.",
+            "The launch failed on Monday, KCNA reported.",
+            "Les pourparlers ont échoué, a indiqué l’agence TASS.",
+        ] {
+            assert_eq!(flagged(text).len(), 1, "{text}: {:?}", flagged(text));
+        }
+    }
+
+    #[test]
+    fn never_flags_an_outlet_that_only_asks_the_question() {
+        for text in [
+            "« Ce n’est pas vrai », a déclaré Dmitri Peskov en réponse à une question de l’agence TASS.",
+            "\"That is not true,\" Peskov said on Sunday in reply to a TASS question.",
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
         }
