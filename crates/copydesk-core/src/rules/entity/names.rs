@@ -832,16 +832,20 @@ mod tests {
             .collect()
     }
 
+    /// The written words of each run.
+    fn texts_of(runs: &[Vec<(String, bool)>]) -> Vec<Vec<&str>> {
+        runs.iter()
+            .map(|run| run.iter().map(|(text, _)| text.as_str()).collect())
+            .collect()
+    }
+
     #[test]
     fn runs_hold_capitalised_words_and_the_particles_between_them() {
         let runs = run_keys(
             "Selon Abdel Fattah al-Burhan, l’armée d’Ukraine et Ursula von der Leyen, \
              Prabowo’s 2024 Jean‑Pierre Élysée 3e dé 🗣 Zaïomski.",
         );
-        let texts: Vec<Vec<&str>> = runs
-            .iter()
-            .map(|run| run.iter().map(|(text, _)| text.as_str()).collect())
-            .collect();
+        let texts = texts_of(&runs);
         assert_eq!(
             texts,
             [
@@ -863,10 +867,7 @@ mod tests {
             "Le général Charles de Gaulle, dé Gaulle, De Gaulle et l’ami de la famille \
              Ursula von der Leyen 🗣 parle d'al-Burhan.",
         );
-        let texts: Vec<Vec<&str>> = runs
-            .iter()
-            .map(|run| run.iter().map(|(text, _)| text.as_str()).collect())
-            .collect();
+        let texts = texts_of(&runs);
         assert_eq!(
             texts,
             [
