@@ -11,7 +11,7 @@ use crate::segment::TokenKind;
 use crate::sourcing::cues::FastMap;
 use crate::text::{is_apostrophe, is_hyphen, is_space};
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -408,7 +408,8 @@ impl Names {
                 .iter()
                 .map(|u| self.key(u.key))
                 .collect();
-            let ids: HashSet<EntityId> = mention
+            // In entity order, so that suggestions come out the same from one run to the next.
+            let ids: BTreeSet<EntityId> = mention
                 .matches
                 .iter()
                 .take(MAX_AMBIGUITY)
