@@ -738,6 +738,7 @@ pub(super) fn attach(words: &Words, quotations: &mut [Quotation], attributions: 
                 .or_else(|| neighbouring_sentence(doc, &whole, attributions))
                 .or_else(|| previous_speaker(doc, &quotations[..chain_start], &whole))
                 .or_else(|| running_account_speaker(words, &whole, attributions))
+                .or_else(|| named_just_before(words, &whole))
         };
         let lone_fragment = speaker.is_none()
             && chain_end == chain_start + 1
@@ -941,6 +942,39 @@ fn neighbouring_sentence(
             introduced_by_colon(doc, previous, attributions)
         })
         .or_else(|| after.map(to_speaker))
+}
+
+/// A person named by a full name in the sentence just before the quotation, the way reporting
+/// brings in a quotation without a speech verb: "Justin Trudeau annonce sa démission.
+/// « Le Parlement ne fonctionne plus »", "le lieutenant-colonel Olivier Compta pense au danger.
+/// « Il y a des secteurs… »". A full name is two capitalised words in a row or more, no
+/// determiner ("Le Parlement" is none).
+fn named_just_before(words: &Words, quote: &Range<usize>) -> Option<Speaker> {
+    let doc = words.doc;
+    let previous = doc.sentence_at(quote.start)?.checked_sub(1)?;
+    let tokens = doc.sentences[previous].tokens.clone();
+    let is_name_word =
+        |t: usize| words.is_capitalised(t) && !words.is_number(t) && !is_determiner(words.word(t));
+    let mut token = tokens.start;
+    while token < tokens.end {
+        let first = token;
+        while token + 1 < tokens.end
+            && is_name_word(token)
+            && is_name_word(token + 1)
+            && !words.broken(token, token + 1)
+        {
+            token += 1;
+        }
+        if token > first {
+            let span = words.range(first, token);
+            return Some(Speaker {
+                span: span.clone(),
+                cue: span,
+            });
+        }
+        token += 1;
+    }
+    None
 }
 
 /// A sentence ending with a colon introduces the quotation after it: its subject is the first

@@ -35,7 +35,9 @@ declare_rule! {
     /// comma inside the marks (the “big, beautiful bill,”); a speaker's name as a label (`Jean
     /// Dupont (LR) : « … »`, or on the line before); an incise inside the quotation (« …, a
     /// lancé l’entraîneur. … »); a quotation in an account whose speaker was just named, with no
-    /// other name in between; a quoted intertitle that the body gives again with its speaker.
+    /// other name in between; a quoted intertitle that the body gives again with its speaker; a
+    /// quotation after a sentence that names someone in full ("Justin Trudeau annonce sa
+    /// démission. « Le Parlement ne fonctionne plus »"), which readers take as the speaker.
     ///
     /// ## Fix
     /// Name the speaker next to the quotation, or turn it into reported speech.
@@ -186,8 +188,24 @@ mod tests {
             "Le match est fini.\n\n« La vie est plus belle avec lui ? Oui ! »\n\nInterrogé après la rencontre, l’entraîneur a répondu : « La vie est plus belle avec lui sur le terrain ? Oui, je suis d’accord ! »",
         ]);
         assert_eq!(
-            flagged("« Nous irons jusqu’au bout », a déclaré le ministre.\nLe maire Jean Dupont est arrivé ensuite. Il a « refusé de signer ce texte qui va ruiner la ville ».").len(),
+            flagged("Le conseil municipal s’est réuni mardi. Le texte « va ruiner la ville et tous ses commerces ».").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_full_name_in_the_sentence_before_gives_the_speaker() {
+        never_flags(&[
+            "Le Premier ministre Marc Durand annonce sa démission.\n\n« Le Parlement ne fonctionne plus depuis des mois. »",
+            "Sur le terrain, le lieutenant-colonel Paul Martin pense d’abord au vent. « Il y a des secteurs où le feu passe en une heure. »",
+            "Le maire Jean Dupont est arrivé ensuite. Il a « refusé de signer ce texte qui va ruiner la ville ».",
+            "Coach Mark Evans watched the replay twice. \"We were simply not good enough tonight.\"",
+        ]);
+        for text in [
+            "Le Parlement a voté la loi. « Le texte va ruiner la ville et tous ses commerces. »",
+            "The court ruled on Monday. \"This is a dark day for everyone who works here.\"",
+        ] {
+            assert_eq!(flagged(text).len(), 1, "{text}");
+        }
     }
 }

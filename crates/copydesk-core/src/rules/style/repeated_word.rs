@@ -21,8 +21,8 @@ declare_rule! {
     ///
     /// ## Never flags
     /// Repetitions the language allows: "nous nous", "vous vous", "that that", "had had";
-    /// reduplications such as "bla bla" or "so so"; numbers; capitalised names ("Bora Bora");
-    /// words separated by punctuation ("vous, vous").
+    /// reduplications such as "bla bla", "so so" or "à la queue leu leu"; numbers; capitalised
+    /// names ("Bora Bora"); words separated by punctuation ("vous, vous").
     ///
     /// ## Fix
     /// Removes the second occurrence. Safe to apply without review.
@@ -35,7 +35,7 @@ declare_rule! {
 const ALLOWED_REPEATS: &[&str] = &[
     "nous", "vous", "si", "that", "had", "bla", "blabla", "ha", "ah", "oh", "ho", "he", "hi", "so",
     "no", "non", "bye", "chop", "tam", "pom", "pan", "cha", "can", "mahi", "dum", "tut", "chut",
-    "tsoin", "couci", "train", "fifty", "kif", "plan",
+    "tsoin", "couci", "train", "fifty", "kif", "plan", "leu", "toc", "ylang",
 ];
 
 impl Rule for RepeatedWord {
@@ -115,6 +115,7 @@ mod tests {
             "Vous, vous restez.",
             "Il y a 12 12 ans.",
             "C'est du bla bla.",
+            "Ils avancent à la queue leu leu.",
             "Il parle. Parle encore.",
         ] {
             assert!(findings(text).is_empty(), "{text}");
