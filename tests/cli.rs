@@ -510,3 +510,22 @@ fn the_readme_git_hook_blocks_a_commit_with_a_finding() {
         String::from_utf8_lossy(&commit.stderr)
     );
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_output_quietly() {
+    for args in [
+        &["explain", "entity/misspelled"][..],
+        &["rules"][..],
+        &["entity", "Maduro"][..],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(status(&output), 0, "{args:?}: {}", stderr(&output));
+        assert!(!stderr(&output).contains("panicked"), "{args:?}");
+    }
+}

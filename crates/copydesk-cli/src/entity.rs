@@ -23,10 +23,7 @@ pub fn run(query: &str, language: Option<LanguageArg>, config: Option<PathBuf>) 
         None => config.language.unwrap_or(Language::French),
     };
     match cards(&config.gazetteer, query, language) {
-        Some(text) => {
-            print!("{text}");
-            status::CLEAN
-        }
+        Some(text) => status::print(&text),
         None => {
             eprintln!("copydesk: no known name matches \"{query}\"");
             status::FINDINGS

@@ -7,9 +7,12 @@ pub fn explain(code: &str) -> u8 {
     match rules::find(code) {
         Some(rule) => {
             let info = rule.info();
-            println!("{} ({} by default)\n", info.code, info.default_severity);
-            println!("{}", info.explanation());
-            status::CLEAN
+            status::print(&format!(
+                "{} ({} by default)\n\n{}\n",
+                info.code,
+                info.default_severity,
+                info.explanation()
+            ))
         }
         None => {
             let closest = rules::all()
@@ -31,14 +34,15 @@ pub fn list() -> u8 {
         .map(|r| r.info().code.len())
         .max()
         .unwrap_or(0);
+    let mut text = String::new();
     for rule in rules::all() {
         let info = rule.info();
-        println!(
-            "{:width$}  {:7}  {}",
+        text.push_str(&format!(
+            "{:width$}  {:7}  {}\n",
             info.code,
             info.default_severity.as_str(),
             info.summary()
-        );
+        ));
     }
-    status::CLEAN
+    status::print(&text)
 }

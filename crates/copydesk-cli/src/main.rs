@@ -169,9 +169,25 @@ enum ColorArg {
 
 /// Exit statuses, as pre-commit hooks and CI read them.
 pub(crate) mod status {
+    use std::io::{ErrorKind, Write};
+
     pub const CLEAN: u8 = 0;
     pub const FINDINGS: u8 = 1;
     pub const TROUBLE: u8 = 2;
+
+    /// Writes text to standard output. A reader that stops reading (`copydesk explain … | head`)
+    /// is no trouble, as for any Unix tool; other write errors are reported.
+    pub fn print(text: &str) -> u8 {
+        let mut out = std::io::stdout().lock();
+        match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => CLEAN,
+            Err(error) if error.kind() == ErrorKind::BrokenPipe => CLEAN,
+            Err(error) => {
+                eprintln!("copydesk: cannot write to standard output: {error}");
+                TROUBLE
+            }
+        }
+    }
 }
 
 /// Exit status 0 after `shutdown` then `exit`, 1 after an `exit` with no `shutdown` (as LSP
