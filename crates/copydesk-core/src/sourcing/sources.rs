@@ -553,10 +553,11 @@ fn indefinite_subject_before(words: &Words, live: &[usize], verb: usize) -> Opti
 
 /// Wire ledes hold the name back one sentence: "…, a Ukrainian military official said. …
 /// Serhiy Popko, head of Kyiv's military administration, said". The unnamed official is named
-/// when one of the next two sentences has a named speaker with a role, in the speaker or in
-/// its apposition before the verb.
+/// when the next sentence has a named speaker with a role, in the speaker or in its
+/// apposition before the verb. Only the next one: further on, a named speaker is as often
+/// someone else, on another point.
 fn official_named_next(words: &Words, sentence: usize, attributions: &[Attribution]) -> bool {
-    let next = sentence + 1..(sentence + 3).min(words.doc.sentences.len());
+    let next = sentence + 1..(sentence + 2).min(words.doc.sentences.len());
     super::in_sentences(attributions, next).iter().any(|a| {
         a.kind == CueKind::SpeechVerb
             && a.speaker.as_ref().is_some_and(|s| {
